@@ -1,0 +1,294 @@
+"""The plain data passed between pipeline stages.
+
+Every record is a frozen dataclass: a stage reads the records of the stage before it
+and builds new ones; nothing is mutated or decorated after the fact.
+
+    read   -> RawText
+    parse  -> Resolution
+    link   -> Corpus (Documents, People, CitationLinks, Problems)
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Iterator, Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "fr")
+"""The site's languages, in the order they are offered."""
+
+
+@dataclass(frozen=True)
+class RawText:
+    """One raw text as read from ``content/``, decoded, before parsing."""
+
+    path: str
+    """The file's path as given (used in every message about it)."""
+    lang: str
+    """Language code, ``en`` or ``fr``."""
+    text: str
+    """The decoded text: BOM removed, line ends normalised to ``\\n``."""
+
+
+@dataclass(frozen=True)
+class Point:
+    """A lettered or numbered point of an operative paragraph: ``(a) to extend ...``."""
+
+    eid: str
+    """Akoma Ntoso id, e.g. ``para_2__point_a``."""
+    num: str
+    """The label without punctuation: ``a``, ``iv``."""
+    text: str
+    """The text without its label, whitespace normalised."""
+    line: int
+    """1-based line of the source where the point starts."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A "having regard to ..." / "vu ..." item."""
+
+    eid: str
+    """``cit_1``, ``cit_2`` ... in order of appearance."""
+    text: str
+    """The text without its bullet, whitespace normalised."""
+    line: int
+    """1-based line of the source where the citation starts."""
+
+
+@dataclass(frozen=True)
+class Recital:
+    """A "whereas ..." / "considérant que ..." item labelled ``A.`` ... ``Z.``, ``AA.`` ..."""
+
+    eid: str
+    """``rec_A`` ... ``rec_AA``."""
+    num: str
+    """The label without its dot: ``A``, ``AA``."""
+    text: str
+    """The text without its label, whitespace normalised."""
+    line: int
+    """1-based line of the source where the recital starts."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """An operative paragraph ``7. Calls for ...`` and its points."""
+
+    eid: str
+    """``para_7``."""
+    num: str
+    """The label without its dot: ``7``."""
+    text: str
+    """The paragraph's own text (before its first point), whitespace normalised."""
+    line: int
+    """1-based line of the source where the paragraph starts."""
+    points: tuple[Point, ...] = ()
+    """The paragraph's points, in order."""
+
+
+Unit = Citation | Recital | Paragraph | Point
+"""Anything with an id that a permalink can point at."""
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    """A person named in a text: a responsible MEP or a contact person."""
+
+    name: str
+    """The name as printed, whitespace normalised (may be "SCHULZ Werner")."""
+    role: str
+    """The role line printed under the name ("Member", "Advisor on Foreign Affairs"), or ""."""
+    line: int
+    """1-based line of the source where the name stands."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """One language version of one text, as parsed from its raw text. No I/O, no links."""
+
+    path: str
+    """The source file, for messages."""
+    lang: str
+    """``en`` or ``fr``."""
+    title: str
+    """The title line ("Kazakhstan")."""
+    date: datetime.date | None
+    """The publication date, when the page gives one."""
+    doc_type: str
+    """What stands between the title and the opening formula ("Greens/EFA motion for a resolution")."""
+    preamble: str
+    """The opening formula ("The European Parliament," / "Le Parlement européen,"), or ""."""
+    citations: tuple[Citation, ...] = ()
+    recitals: tuple[Recital, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+    meps: tuple[PersonRef, ...] = ()
+    """Responsible MEPs, in the order printed."""
+    contacts: tuple[PersonRef, ...] = ()
+    """Contact persons, in the order printed."""
+
+    def units(self) -> Iterator[Unit]:
+        """Every unit in document order, points right after their paragraph."""
+        yield from self.citations
+        yield from self.recitals
+        for paragraph in self.paragraphs:
+            yield paragraph
+            yield from paragraph.points
+
+    def eids(self) -> tuple[str, ...]:
+        """The ids of all units, in document order."""
+        return tuple(unit.eid for unit in self.units())
+
+    def to_json(self) -> dict:
+        """The ``parse --json`` object of DESIGN.md section 5 (plus ``preamble``)."""
+
+        def person(ref: PersonRef) -> dict:
+            return {"name": ref.name, "role": ref.role}
+
+        return {
+            "lang": self.lang,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "doc_type": self.doc_type,
+            "preamble": self.preamble,
+            "citations": [{"eid": c.eid, "text": c.text} for c in self.citations],
+            "recitals": [{"eid": r.eid, "num": r.num, "text": r.text} for r in self.recitals],
+            "paragraphs": [
+                {
+                    "eid": p.eid,
+                    "num": p.num,
+                    "text": p.text,
+                    "points": [{"eid": q.eid, "num": q.num, "text": q.text} for q in p.points],
+                }
+                for p in self.paragraphs
+            ],
+            "meps": [person(m) for m in self.meps],
+            "contacts": [person(c) for c in self.contacts],
+        }
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What ``meta.yml`` says of a text; every key optional."""
+
+    reference: str = ""
+    """E.g. ``B7-0143/2012``."""
+    procedure: str = ""
+    """E.g. ``2012/2554(RSP)``."""
+    adopted: datetime.date | None = None
+    """Date of adoption by the Parliament, where the text is an adopted resolution."""
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Other slugs this text was published under."""
+    unofficial: tuple[str, ...] = ()
+    """Languages whose version is an unofficial translation (``unofficial_translations: [fr]``)."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One text of the corpus in all the languages it exists in."""
+
+    slug: str
+    """``YYYY-MM-DD-title-words``: the permanent identifier, part of every URL."""
+    versions: Mapping[str, Resolution]
+    """Language code -> parsed version; at least one."""
+    meta: Meta = field(default_factory=Meta)
+
+    def version(self, lang: str) -> Resolution:
+        """The version in ``lang``, or else the first one that exists (for a missing language)."""
+        if lang in self.versions:
+            return self.versions[lang]
+        return next(self.versions[code] for code in LANGUAGES if code in self.versions)
+
+    @property
+    def date(self) -> datetime.date | None:
+        return next((v.date for v in map(self.version, LANGUAGES) if v.date), None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An entry of ``meps.yml``, or a person named in a text and in no directory entry."""
+
+    slug: str
+    """URL slug: lowercase ASCII words joined by hyphens (``barbara-lochbihler``)."""
+    name: str
+    """Display name, "Firstname Lastname"."""
+    kind: str = ""
+    """``mep`` or ``staff`` (or "" when unknown)."""
+    country: str = ""
+    national_party: str = ""
+    group: str = ""
+    term: str = ""
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+    office: str = ""
+    website: str = ""
+    ep_id: str = ""
+    social: Mapping[str, str] = field(default_factory=dict)
+    """Other links by network name (``twitter``, ``mastodon`` ...)."""
+    in_directory: bool = True
+    """False for a person only named in texts."""
+
+
+@dataclass(frozen=True)
+class CitationLink:
+    """A date phrase inside a citation that points at a cited text."""
+
+    start: int
+    """Offset of the phrase in the citation's ``text`` (same language version)."""
+    end: int
+    """End offset (exclusive)."""
+    slug: str = ""
+    """Target inside the corpus, or "" for an external reference."""
+    eid: str = ""
+    """Target unit inside that text ("" for the whole text)."""
+    url: Mapping[str, str] = field(default_factory=dict)
+    """External target, language code -> URL (used when ``slug`` is "")."""
+    title: Mapping[str, str] = field(default_factory=dict)
+    """External target's title by language, for the link's title attribute."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something ``check`` reports: one line with file and unit id."""
+
+    path: str
+    eid: str
+    message: str
+    severity: str = "warning"
+    """``error`` or ``warning``."""
+
+    def __str__(self) -> str:
+        where = f"{self.path}: {self.eid}: " if self.eid else f"{self.path}: "
+        return f"{where}{self.severity}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything the renderer needs: texts, people, and the links between them."""
+
+    documents: tuple[Document, ...]
+    """Newest first, then by slug."""
+    people: tuple[Person, ...]
+    """By slug."""
+    links: Mapping[tuple[str, str, str], tuple[CitationLink, ...]] = field(default_factory=dict)
+    """(slug, lang, citation eid) -> the links inside that citation's text."""
+    cited_by: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    """Slug -> (citing slug, citation eid) pairs."""
+    responsible: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person slug -> slugs of the texts they are a responsible MEP of, newest first."""
+    contact_for: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person slug -> slugs of the texts they are the contact person of, newest first."""
+    person_slugs: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """(text slug, name as printed) -> person slug."""
+    problems: tuple[Problem, ...] = ()
+
+    @cached_property
+    def by_slug(self) -> Mapping[str, Document]:
+        """Slug -> document (aliases not included)."""
+        return {d.slug: d for d in self.documents}
+
+    @cached_property
+    def people_by_slug(self) -> Mapping[str, Person]:
+        return {p.slug: p for p in self.people}
