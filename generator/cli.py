@@ -1,0 +1,88 @@
+"""Command line: ``python -m generator parse|build|check|serve|import-meps`` (DESIGN.md section 5).
+
+A user's mistake (bad input, bad layout) is one line on stderr naming the file and line,
+and exit status 2; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator.errors import GeneratorError
+
+EXIT_USER_ERROR = 2
+
+
+def get_argument_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Static bilingual site for published parliamentary resolutions.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="one raw text -> its structure")
+    parse.add_argument("file", type=Path)
+    parse.add_argument("--json", action="store_true", help="print the structure as JSON")
+    parse.add_argument("--lang", choices=("en", "fr"), help="language (default: detected)")
+
+    def add_content(sub):
+        sub.add_argument("--content", type=Path, default=Path("content"), help="content directory")
+
+    def add_build_options(sub):
+        add_content(sub)
+        sub.add_argument("--site-dir", type=Path, default=Path("site"), help="output directory")
+        sub.add_argument("--keep-going", action="store_true", help="skip bad texts, report them")
+        sub.add_argument("--quiet", action="store_true", help="no progress display")
+
+    build = commands.add_parser("build", help="build the whole site")
+    add_build_options(build)
+
+    check = commands.add_parser("check", help="report problems; non-zero exit on errors")
+    add_content(check)
+    check.add_argument("--strict", action="store_true", help="non-zero exit on any problem")
+
+    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
+    add_build_options(serve)
+    serve.add_argument("--port", type=int, default=8000)
+
+    import_meps = commands.add_parser("import-meps", help="merge the EP's MEP directory XML into meps.yml")
+    import_meps.add_argument("file", type=Path, help="the directory XML")
+    add_content(import_meps)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "parse":
+        from generator.cli_parse import run_parse
+
+        return run_parse(str(args.file), args.json, args.lang)
+    if args.command == "build":
+        from generator.build import build_site
+
+        return build_site(args.content, args.site_dir, keep_going=args.keep_going, quiet=args.quiet)
+    if args.command == "check":
+        from generator.check import run_check
+
+        return run_check(args.content, strict=args.strict)
+    if args.command == "serve":
+        from generator.serve import serve
+
+        return serve(args.content, args.site_dir, port=args.port, keep_going=args.keep_going, quiet=args.quiet)
+    if args.command == "import-meps":
+        from generator.people import import_meps
+
+        return import_meps(args.file, args.content / "meps.yml")
+    raise AssertionError(args.command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = get_argument_parser().parse_args(argv)
+    try:
+        return run(args)
+    except GeneratorError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,159 @@
+"""Find and load what ``content/`` holds (DESIGN.md section 2).
+
+This is the pipeline's read stage for a whole corpus: it walks the directory, checks the
+layout contract, reads each raw text (``reader``), parses it (``parser``), and reads the
+YAML side files. Problems with one text are errors; with ``keep_going`` they are reported
+and the text is left out.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from generator.errors import ContentLayoutError, GeneratorError, InputError
+from generator.model import LANGUAGES, Document, Meta, Resolution
+
+SLUG_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)+$")
+"""``YYYY-MM-DD-title-words``: lowercase ASCII, digits and hyphens."""
+
+META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations"}
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything read from a content directory, before linking."""
+
+    documents: tuple[Document, ...]
+    directory: tuple[dict, ...]
+    """Entries of ``meps.yml``, as read (validated: each a mapping with a ``name``)."""
+    references: tuple[dict, ...]
+    """Entries of ``references.yml``, as read (validated: each a mapping with a ``date``)."""
+    failures: tuple[GeneratorError, ...] = ()
+    """Texts left out under ``keep_going``."""
+
+
+def load_yaml(path: Path):
+    """Read a YAML file; a syntax error is an InputError naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 ({error.reason})", str(path)) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(error, "problem", None) or "invalid YAML"
+        raise InputError(f"invalid YAML: {problem}", str(path), line) from None
+
+
+def read_meta(path: Path) -> Meta:
+    """Read a ``meta.yml``; an absent file is an empty Meta."""
+    if not path.exists():
+        return Meta()
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise InputError("expected a mapping of keys (reference, procedure, ...)", str(path), 1)
+    unknown = sorted(set(data) - META_KEYS)
+    if unknown:
+        raise InputError(
+            f"unknown key {unknown[0]!r}; known keys: {', '.join(sorted(META_KEYS))}", str(path)
+        )
+    adopted = data.get("adopted")
+    if adopted is not None and not isinstance(adopted, datetime.date):
+        try:
+            adopted = datetime.date.fromisoformat(str(adopted))
+        except ValueError:
+            raise InputError(f"adopted: expected a date YYYY-MM-DD, got {adopted!r}", str(path)) from None
+    unofficial = data.get("unofficial_translations") or []
+    if isinstance(unofficial, str):
+        unofficial = [unofficial]
+    for lang in unofficial:
+        if lang not in LANGUAGES:
+            raise InputError(f"unofficial_translations: unknown language {lang!r}", str(path))
+    return Meta(
+        reference=str(data.get("reference") or ""),
+        procedure=str(data.get("procedure") or ""),
+        adopted=adopted,
+        tags=tuple(str(t) for t in data.get("tags") or ()),
+        aliases=tuple(str(a) for a in data.get("aliases") or ()),
+        unofficial=tuple(unofficial),
+    )
+
+
+def read_list(path: Path, required_key: str) -> tuple[dict, ...]:
+    """Read a YAML list of mappings, each with ``required_key``; an absent file is empty."""
+    if not path.exists():
+        return ()
+    data = load_yaml(path) or []
+    if not isinstance(data, list):
+        raise InputError(f"expected a list of entries, each with {required_key!r}", str(path), 1)
+    for index, entry in enumerate(data, 1):
+        if not isinstance(entry, dict) or not entry.get(required_key):
+            raise InputError(f"entry {index}: expected a mapping with {required_key!r}", str(path))
+    return tuple(data)
+
+
+def find_resolution_dirs(content_dir: Path) -> list[tuple[str, Path]]:
+    """The ``resolutions/<slug>/`` folders, sorted by slug; a bad slug is an error."""
+    root = content_dir / "resolutions"
+    if not root.is_dir():
+        raise ContentLayoutError("no resolutions/ folder", str(content_dir))
+    found = []
+    for folder in sorted(root.iterdir()):
+        if not folder.is_dir() or folder.name.startswith("."):
+            continue
+        if not SLUG_RE.match(folder.name):
+            raise ContentLayoutError(
+                "slug does not follow YYYY-MM-DD-title-words (lowercase ASCII, digits, hyphens)",
+                str(folder),
+            )
+        found.append((folder.name, folder))
+    return found
+
+
+def load_document(slug: str, folder: Path, warn: Callable[[str], None]) -> Document:
+    """Read and parse every language version of one text, with its meta."""
+    from generator.parser import parse_resolution
+    from generator.reader import read_raw_text
+
+    versions: dict[str, Resolution] = {}
+    for lang in LANGUAGES:
+        path = folder / f"{lang}.txt"
+        if path.exists():
+            versions[lang] = parse_resolution(read_raw_text(path, lang, warn=warn))
+    if not versions:
+        raise InputError(f"expected {' or '.join(f'{l}.txt' for l in LANGUAGES)}", str(folder))
+    return Document(slug=slug, versions=versions, meta=read_meta(folder / "meta.yml"))
+
+
+def load_content(
+    content_dir: Path,
+    keep_going: bool = False,
+    warn: Callable[[str], None] = print,
+    progress: Callable[[int, int], None] | None = None,
+) -> Content:
+    """Read a whole content directory. Without ``keep_going`` the first bad text raises."""
+    documents, failures = [], []
+    folders = find_resolution_dirs(content_dir)
+    for index, (slug, folder) in enumerate(folders, 1):
+        try:
+            documents.append(load_document(slug, folder, warn))
+        except GeneratorError as error:
+            if not keep_going:
+                raise
+            failures.append(error)
+        if progress:
+            progress(index, len(folders))
+    return Content(
+        documents=tuple(documents),
+        directory=read_list(content_dir / "meps.yml", "name"),
+        references=read_list(content_dir / "references.yml", "date"),
+        failures=tuple(failures),
+    )
