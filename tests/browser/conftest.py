@@ -1,0 +1,88 @@
+"""Fixtures for tests that look at the built site as a reader would.
+
+The sample site is built once per test session into a temporary folder and served on
+127.0.0.1 by a thread; Playwright drives Debian's Chromium (``/usr/bin/chromium``,
+installed by ``scripts/install.sh --test``), headless, with background networking off so
+that the browser itself makes no request of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SAMPLE_SLUG = "2012-03-07-kazakhstan"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The bundled content built into a fresh site folder."""
+    from generator.build import build_site
+
+    site_dir = tmp_path_factory.mktemp("browser") / "site"
+    status = build_site(ROOT / "content", site_dir, quiet=True)
+    assert status == 0
+    return site_dir
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path):
+    """Base URL of the sample site served on localhost, under a path prefix like GitHub Pages'."""
+    # Serve the parent folder so the site lives under /site/: a project site on GitHub
+    # Pages is served under /<repository>/, and every link must survive that.
+    handler = functools.partial(QuietHandler, directory=str(sample_site.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{sample_site.name}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install.sh --test`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where screenshots go for people to look at (named in the test output)."""
+    folder = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,29 @@
+"""axe-core (the npm package, injected into each page) finds no serious or critical violation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .pages import page_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("path", page_paths(), ids=lambda p: p or "root")
+def test_no_serious_accessibility_violation(page, site_url, path):
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `bash scripts/install.sh --test`")
+    page.goto(site_url + path)
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document)")
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+        + "; ".join(node["target"][0] if isinstance(node["target"][0], str) else str(node["target"])
+                    for node in violation["nodes"][:5])
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
