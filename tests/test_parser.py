@@ -361,3 +361,37 @@ def test_recital_labels_follow_z_with_aa():
 def test_roman_numerals():
     assert [recognizers.to_roman(n) for n in (1, 4, 9, 14, 40)] == ["i", "iv", "ix", "xiv", "xl"]
     assert recognizers.next_roman("viii") == "ix"
+
+
+# --------------------------------------------------------------------------- parse command
+
+
+def test_run_parse_prints_the_json_object(capsys):
+    from generator.cli_parse import run_parse
+
+    assert run_parse(str(SAMPLE / "en.txt"), as_json=True, lang=None) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads((GOLDEN / "2012-03-07-kazakhstan.en.json").read_text(encoding="utf-8"))
+
+
+def test_run_parse_prints_an_outline(capsys):
+    from generator.cli_parse import run_parse
+
+    assert run_parse(str(SAMPLE / "fr.txt"), as_json=False, lang="fr") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["Kazakhstan", "date: 2012-03-07", "type: Proposition de résolution des Verts/ALE"]
+    assert "cit_1    vu ses résolutions antérieures sur le Kazakhstan, en particulier celle du 17 septembre 2009," in lines
+    unit_lines = [line for line in lines if re.match(r"^(cit|rec|para)_", line)]
+    assert [line.split()[0] for line in unit_lines] == list(SAMPLE_EIDS)
+    assert all(len(line) <= 9 + 100 for line in unit_lines)
+    assert any(line.endswith("…") for line in unit_lines)
+    assert "  Paolo Bergamaschi (Conseiller pour les affaires étrangères)" in lines
+
+
+def test_run_parse_raises_input_error_for_the_cli(tmp_path):
+    from generator.cli_parse import run_parse
+
+    empty = tmp_path / "en.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(InputError):
+        run_parse(str(empty), as_json=True, lang=None)
