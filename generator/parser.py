@@ -161,15 +161,16 @@ def _read_header_line(state: _ParseState, line: rec.SourceLine) -> bool:
                 raise InputError(f"invalid date {line.text.split('|')[-1].strip()!r} (expected DD.MM.YYYY)",
                                  state.raw.path, line.number)
         return True
-    if rec.is_date_label(line) or rec.noise_kind(line):
-        return True
     if rec.is_opening_formula(line):
         state.preamble = line.text
         state.phase = "body"
         return True
     if rec.people_section(line) or _starts_unit_in_header(line):
+        # Before the noise test: a citation may be one whole Markdown link.
         state.phase = "body"
         return False
+    if rec.is_date_label(line) or rec.noise_kind(line):
+        return True
     if state.phase == "header":
         state.title = line.text
         state.phase = "doc_type"
