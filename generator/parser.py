@@ -1,10 +1,11 @@
 """Parse a raw text into a :class:`~generator.model.Resolution`. Pure: no I/O.
 
-One pass over the lines, in four phases:
+One pass over the lines, in these phases:
 
-``header``
+``header`` then ``doc_type``
     Switchers and the publication date, then the title (the first line that is none of
-    those), then the document type (what stands before the opening formula).
+    those), then the document type (the lines between the title and the opening formula
+    or first unit). A date line is taken anywhere before the body.
 ``body``
     Citations, recitals, paragraphs and their points. A unit starts only where its label
     is the one expected next (``A`` then ``B`` ...; ``1`` then ``2`` ...), so that "2011. The
@@ -13,7 +14,10 @@ One pass over the lines, in four phases:
 ``people``
     "Responsible MEPs" / "Contact person": name lines, each followed by its role line.
 ``trailer``
-    After the people: nothing more is read but another list of people.
+    After the people ("Please share"): nothing more is read but another list of people.
+
+Lines that no recognizer claims and no unit continues are dropped; the body's are
+returned by :func:`parse_resolution_with_skipped_lines` for ``check`` to report.
 
 What each line is comes from :mod:`generator.recognizers`; this module keeps the state.
 
@@ -135,7 +139,7 @@ def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple
         if not line.text:
             state.blank_since_unit = True
             continue
-        if state.phase == "header" or state.phase == "doc_type":
+        if state.phase in ("header", "doc_type"):
             if _read_header_line(state, line):
                 continue
         if state.phase == "body":
