@@ -217,15 +217,16 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             group.append(date)
         rest_end = in_scope[len(group)].start() if len(group) < len(in_scope) else scope_end
         after = text[group[-1].end() : rest_end]
-        # "... of 17 September 2009 and to the Council conclusions ...": the rest is not its subject.
-        cut = patterns.subject_break.search(after)
-        after = after[: cut.start()] if cut else after
-        subject = content_words(
-            patterns.date.sub(" ", text[anchor.end() : group[0].start()] + " " + after),
-            patterns.stopwords,
-        )
         before = patterns.paragraph_before.search(text, 0, anchor.start())
         after_paragraph = patterns.paragraph_after.search(after)
+        # "... of 17 September 2009 and to the Council conclusions ...": not its subject.
+        cut = patterns.subject_break.search(after)
+        subject = content_words(
+            patterns.date.sub(
+                " ", text[anchor.end() : group[0].start()] + " " + after[: cut.start() if cut else None]
+            ),
+            patterns.stopwords,
+        )
         for position, date in enumerate(group):
             paragraph = None
             if before and position == 0:
