@@ -274,7 +274,7 @@ def merge_entries(existing: list[dict], imported: Iterable[dict]) -> tuple[list[
                 target[field_name] = value
                 changed = True
         updated += changed and target not in added
-    merged.extend(sorted(added, key=lambda e: name_key(display_name(e["name"]))))
+    merged.extend(sorted(added, key=lambda e: slugify(e["name"])))
     return merged, len(added), updated
 
 
