@@ -92,9 +92,11 @@ def summary(problems: list[Problem]) -> str:
     if not problems:
         return "no problems"
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"{len(problems)} {noun} ({errors} errors, {warnings} warnings)"
+
+    def count(number: int, noun: str) -> str:
+        return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+    return f"{count(len(problems), 'problem')} ({count(errors, 'error')}, {count(len(problems) - errors, 'warning')})"
 
 
 def run_check(content_dir: Path, strict: bool = False) -> int:
