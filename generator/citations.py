@@ -15,7 +15,9 @@ after the subject ("on X of", "sur X du"), or through a word that refers back to
 
 from __future__ import annotations
 
+import bisect
 import datetime
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -201,13 +203,15 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     if not anchors:
         return []
     dates = [d for d in patterns.date.finditer(text) if parse_date(d, patterns)]
+    date_starts = [d.start() for d in dates]
     mentions: list[Mention] = []
     for index, anchor in enumerate(anchors):
         # An anchor's reach ends at the next anchor or at the end of the clause.
         scope_end = anchors[index + 1].start() if index + 1 < len(anchors) else len(text)
         semicolon = text.find(";", anchor.end(), scope_end)
         scope_end = semicolon if semicolon >= 0 else scope_end
-        in_scope = [d for d in dates if anchor.end() <= d.start() and d.end() <= scope_end]
+        first = bisect.bisect_left(date_starts, anchor.end())
+        in_scope = list(itertools.takewhile(lambda d: d.end() <= scope_end, dates[first:]))
         if not in_scope or not reaches_date(text[anchor.end() : in_scope[0].start()], patterns):
             continue
         group = [in_scope[0]]
@@ -217,7 +221,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             group.append(date)
         rest_end = in_scope[len(group)].start() if len(group) < len(in_scope) else scope_end
         after = text[group[-1].end() : rest_end]
-        before = patterns.paragraph_before.search(text, 0, anchor.start())
+        # "paragraph 3 of " stands right before the anchor: look at the few words there only.
+        before = patterns.paragraph_before.search(text, max(0, anchor.start() - 40), anchor.start())
         after_paragraph = patterns.paragraph_after.search(after)
         # "... of 17 September 2009 and to the Council conclusions ...": not its subject.
         cut = patterns.subject_break.search(after)

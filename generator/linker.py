@@ -67,6 +67,13 @@ def get_reference_targets(references: Iterable[Mapping]) -> list[Target]:
     ]
 
 
+def group_by_date(targets: Iterable[Target]) -> dict[datetime.date, list[Target]]:
+    grouped: dict[datetime.date, list[Target]] = {}
+    for target in targets:
+        grouped.setdefault(target.date, []).append(target)
+    return grouped
+
+
 def as_date(value) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
@@ -96,20 +103,20 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping
     none is "unresolved", several left after the subject tie-break is "ambiguous": both
     are problems, and neither gets a link.
     """
-    corpus_targets = get_corpus_targets(documents)
-    reference_targets = get_reference_targets(references)
+    corpus_targets = group_by_date(get_corpus_targets(documents))
+    reference_targets = group_by_date(get_reference_targets(references))
     links: dict[tuple[str, str, str], tuple[CitationLink, ...]] = {}
     citing: dict[str, set[tuple[str, str]]] = {}
     problems: list[Problem] = []
     for document in documents:
-        # A text does not cite itself (a resolution may cite another of the same day).
-        own_targets = [t for t in corpus_targets if t.slug != document.slug]
         for lang, version in document.versions.items():
             for citation in version.citations:
                 found = []
                 for mention in find_mentions(citation.text, lang):
-                    candidates = find_targets(mention, lang, own_targets) or find_targets(
-                        mention, lang, reference_targets
+                    # A text does not cite itself (it may cite another text of its own day).
+                    own = [t for t in corpus_targets.get(mention.date, ()) if t.slug != document.slug]
+                    candidates = find_targets(mention, lang, own) or find_targets(
+                        mention, lang, reference_targets.get(mention.date, ())
                     )
                     if not candidates:
                         problems.append(Problem(

@@ -167,3 +167,27 @@ def test_malformed_xml_names_the_file_and_line_and_leaves_meps_yml_alone(tmp_pat
     assert str(raised.value).startswith(f"{xml}:5: malformed XML: mismatched tag")
     assert meps_yml.read_text(encoding="utf-8") == HAND_WRITTEN
     assert sorted(p.name for p in tmp_path.iterdir()) == ["list.xml", "meps.yml"]
+
+
+def test_import_meps_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    (tmp_path / "content").mkdir()
+    meps_yml = write(tmp_path / "content" / "meps.yml", HAND_WRITTEN)
+
+    def run(xml: Path):
+        return subprocess.run(
+            [sys.executable, "-m", "generator", "import-meps", str(xml), "--content", str(tmp_path / "content")],
+            capture_output=True, text=True, encoding="utf-8", env={"PYTHONPATH": str(root)},
+        )
+
+    bad = run(FIXTURES / "meps-malformed.xml")
+    assert bad.returncode == 2
+    assert bad.stderr.startswith(f"error: {FIXTURES / 'meps-malformed.xml'}:5: malformed XML")
+    assert len(bad.stderr.splitlines()) == 1
+    good = run(FIXTURES / "meps.xml")
+    assert (good.returncode, good.stdout.strip()) == (
+        0, f"{meps_yml}: added 2, updated 1 (from {FIXTURES / 'meps.xml'})"
+    )
