@@ -107,11 +107,29 @@ class _ParseState:
     pending_name: tuple[str, int] | None = None
     meps: list[PersonRef] = field(default_factory=list)
     contacts: list[PersonRef] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line of the body that no recognizer claimed and no unit continues: dropped as
+    noise, but worth a warning (it may be words of the resolution)."""
+
+    line: int
+    """1-based line number in the source."""
+    text: str
+    """The line, links stripped and whitespace normalised."""
 
 
 def parse_resolution(raw: RawText) -> Resolution:
     """The structure of one raw text. Raises :class:`InputError` (with file and line) for
     an invalid date or a text without any unit."""
+    return parse_resolution_with_skipped_lines(raw)[0]
+
+
+def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple[SkippedLine, ...]]:
+    """:func:`parse_resolution`, and the lines it dropped without knowing them for noise
+    (for ``check`` to report)."""
     state = _ParseState(raw)
     for line in rec.source_lines(raw.text):
         if not line.text:
@@ -127,7 +145,7 @@ def parse_resolution(raw: RawText) -> Resolution:
     _flush_pending_name(state)
     if not (state.citations or state.recitals or state.paragraphs):
         raise InputError(NO_UNITS_MESSAGE, raw.path)
-    return _build_resolution(state)
+    return _build_resolution(state), tuple(state.skipped)
 
 
 # --------------------------------------------------------------------------- header
@@ -200,6 +218,8 @@ def _read_body_line(state: _ParseState, line: rec.SourceLine) -> None:
         return
     # A line nobody claims, after a complete unit: the page's, not the resolution's.
     state.noise_since_unit += 1
+    if not state.body_ended:
+        state.skipped.append(SkippedLine(line.number, line.text))
 
 
 def _continues(state: _ParseState, line: rec.SourceLine) -> bool:
