@@ -2,8 +2,8 @@
 
 Errors (a text that cannot be parsed, a bad or duplicate slug, an English and a French
 version whose units differ, a bad meps.yml or references.yml) make the exit status 1;
-warnings (a citation that cannot be linked, a person in no directory entry) do too under
-``--strict``.
+warnings (a citation that cannot be linked, a person in no directory entry, a body line
+the parser dropped without knowing it for noise) do too under ``--strict``.
 """
 
 from __future__ import annotations
@@ -70,6 +70,22 @@ def find_duplicate_slugs(documents: Iterable[Document]) -> list[Problem]:
     return problems
 
 
+def find_skipped_lines(document: Document) -> list[Problem]:
+    """A warning per body line the parser dropped without knowing it for noise:
+    it may be words of the resolution (the parse stage keeps going without them)."""
+    from generator.parser import parse_resolution_with_skipped_lines
+    from generator.reader import read_raw_text
+
+    problems = []
+    for lang, version in document.versions.items():
+        raw = read_raw_text(version.path, lang, warn=lambda message: None)  # warned once already
+        _resolution, skipped = parse_resolution_with_skipped_lines(raw)
+        problems += [
+            Problem(version.path, "", f"line {s.line}: dropped as noise: {s.text!r}") for s in skipped
+        ]
+    return problems
+
+
 def get_problems(content_dir: Path) -> list[Problem]:
     """Every problem of ``content_dir``, sorted by file, then in document order."""
     reader_warnings: list[str] = []
@@ -82,6 +98,7 @@ def get_problems(content_dir: Path) -> list[Problem]:
     problems += find_duplicate_slugs(content.documents)
     for document in content.documents:
         problems += find_unit_mismatches(document)
+        problems += find_skipped_lines(document)
     # Linking reports in document order (citations, then people) within each file;
     # a stable sort by path keeps that order, after the file's own errors.
     problems += link_corpus(content).problems

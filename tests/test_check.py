@@ -93,3 +93,12 @@ def test_a_bad_directory_is_one_error_line(corpus):
 def test_the_bundled_sample_passes_strict():
     status, lines = check(ROOT, "--content", "content", "--strict")
     assert (status, lines) == (0, ["no problems"])
+
+
+def test_a_body_line_dropped_as_unknown_noise_is_a_warning(corpus):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nFollow us on social media\n", encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    assert lines[0].startswith("corpus/resolutions/2011-12-15-belarus/en.txt: warning: line ")
+    assert lines[0].endswith(": dropped as noise: 'Follow us on social media'")
+    assert (status, lines[-1]) == (0, "7 problems (0 errors, 7 warnings)")
