@@ -18,6 +18,7 @@ import yaml
 
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.model import LANGUAGES, Document, Meta, Resolution
+from generator.people import read_directory
 
 SLUG_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)+$")
 """``YYYY-MM-DD-title-words``: lowercase ASCII, digits and hyphens."""
@@ -31,11 +32,11 @@ class Content:
 
     documents: tuple[Document, ...]
     directory: tuple[dict, ...]
-    """Entries of ``meps.yml``, as read (validated: each a mapping with a ``name``)."""
+    """Entries of ``meps.yml``, as read (validated by ``people.read_directory``)."""
     references: tuple[dict, ...]
-    """Entries of ``references.yml``, as read (validated: each a mapping with a ``date``)."""
+    """Entries of ``references.yml``, as read (validated by ``read_references``)."""
     failures: tuple[GeneratorError, ...] = ()
-    """Texts left out under ``keep_going``."""
+    """Texts and badly named folders left out under ``keep_going``."""
 
 
 def load_yaml(path: Path):
@@ -100,22 +101,50 @@ def read_list(path: Path, required_key: str) -> tuple[dict, ...]:
     return tuple(data)
 
 
-def find_resolution_dirs(content_dir: Path) -> list[tuple[str, Path]]:
-    """The ``resolutions/<slug>/`` folders, sorted by slug; a bad slug is an error."""
+def scan_resolution_dirs(content_dir: Path) -> tuple[list[tuple[str, Path]], list[ContentLayoutError]]:
+    """The ``resolutions/<slug>/`` folders sorted by slug, and one error per bad slug."""
     root = content_dir / "resolutions"
     if not root.is_dir():
         raise ContentLayoutError("no resolutions/ folder", str(content_dir))
-    found = []
+    found, errors = [], []
     for folder in sorted(root.iterdir()):
         if not folder.is_dir() or folder.name.startswith("."):
             continue
         if not SLUG_RE.match(folder.name):
-            raise ContentLayoutError(
+            errors.append(ContentLayoutError(
                 "slug does not follow YYYY-MM-DD-title-words (lowercase ASCII, digits, hyphens)",
                 str(folder),
-            )
+            ))
+            continue
         found.append((folder.name, folder))
+    return found, errors
+
+
+def find_resolution_dirs(content_dir: Path) -> list[tuple[str, Path]]:
+    """The ``resolutions/<slug>/`` folders, sorted by slug; a bad slug is an error."""
+    found, errors = scan_resolution_dirs(content_dir)
+    if errors:
+        raise errors[0]
     return found
+
+
+def read_references(path: Path) -> tuple[dict, ...]:
+    """The entries of ``references.yml``: each a ``date``, ``title`` and ``url`` by language."""
+    entries = read_list(path, "date")
+    for index, entry in enumerate(entries, 1):
+        date = entry["date"]
+        if not isinstance(date, datetime.date):
+            try:
+                datetime.date.fromisoformat(str(date))
+            except ValueError:
+                raise InputError(f"entry {index}: date: expected YYYY-MM-DD, got {date!r}", str(path)) from None
+        for key in ("title", "url"):
+            if not isinstance(entry.get(key) or {}, dict):
+                raise InputError(f"entry {index}: {key}: expected a mapping language -> text", str(path))
+        for lang, url in (entry.get("url") or {}).items():
+            if not re.match(r"^https?://", str(url)):
+                raise InputError(f"entry {index}: url: {lang}: expected an http(s):// URL", str(path))
+    return entries
 
 
 def load_document(slug: str, folder: Path, warn: Callable[[str], None]) -> Document:
@@ -141,7 +170,11 @@ def load_content(
 ) -> Content:
     """Read a whole content directory. Without ``keep_going`` the first bad text raises."""
     documents, failures = [], []
-    folders = find_resolution_dirs(content_dir)
+    if keep_going:  # every bad slug is reported, the good texts still load
+        folders, layout_errors = scan_resolution_dirs(content_dir)
+        failures.extend(layout_errors)
+    else:
+        folders = find_resolution_dirs(content_dir)
     for index, (slug, folder) in enumerate(folders, 1):
         try:
             documents.append(load_document(slug, folder, warn))
@@ -153,7 +186,7 @@ def load_content(
             progress(index, len(folders))
     return Content(
         documents=tuple(documents),
-        directory=read_list(content_dir / "meps.yml", "name"),
-        references=read_list(content_dir / "references.yml", "date"),
+        directory=read_directory(content_dir / "meps.yml"),
+        references=read_references(content_dir / "references.yml"),
         failures=tuple(failures),
     )

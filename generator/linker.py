@@ -1,74 +1,190 @@
-"""The link stage: parsed texts + directory -> Corpus (people, who is responsible for what).
+"""The link stage: parsed texts + meps.yml + references.yml -> Corpus.
 
-Citation links and "cited by" are resolved here too (see issue 4); this first version
-links people only.
+Citations that name a resolution by date link to the cited text (a text of this corpus,
+else an entry of references.yml); each text learns which later texts cite it ("cited
+by"); names printed in texts link to people. What cannot be linked is a Problem in
+``Corpus.problems``, never a silent guess.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
-import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Mapping
 
+from generator.citations import Mention, Target, find_mentions, find_targets
 from generator.content import Content
-from generator.model import Corpus, Document, Person
+from generator.model import CitationLink, Corpus, Document, Problem
+from generator.people import link_people, name_key, slugify  # noqa: F401  (re-exported)
 
-PERSON_FIELDS = (
-    "kind", "country", "national_party", "group", "term", "role",
-    "email", "phone", "office", "website", "ep_id",
+# doc_type of a text that is a resolution of the Parliament itself (not a group's motion).
+PARLIAMENT_RESOLUTION_RE = re.compile(
+    r"^\s*(?:European\s+Parliament\s+resolution|Résolution\s+du\s+Parlement\s+européen)", re.IGNORECASE
 )
 
 
-def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens: "Bündnis 90" -> "bundnis-90"."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
-def name_key(name: str) -> str:
-    """A key under which the same person's name matches however it is printed."""
-    return " ".join(sorted(slugify(name).split("-")))
-
-
-def person_from_entry(entry: dict) -> Person:
-    social = {k: str(v) for k, v in (entry.get("social") or {}).items()}
-    return Person(
-        slug=slugify(str(entry["name"])),
-        name=str(entry["name"]),
-        social=social,
-        **{key: str(entry.get(key) or "") for key in PERSON_FIELDS},
-    )
-
-
-def sort_newest_first(documents) -> tuple[Document, ...]:
+def sort_newest_first(documents: Iterable[Document]) -> tuple[Document, ...]:
     by_slug = sorted(documents, key=lambda d: d.slug)
     return tuple(sorted(by_slug, key=lambda d: d.date.toordinal() if d.date else 0, reverse=True))
+
+
+def adoption_date(document: Document) -> datetime.date | None:
+    """The date a text was adopted by the Parliament, or None when it is not one of its resolutions."""
+    if document.meta.adopted:
+        return document.meta.adopted
+    if any(PARLIAMENT_RESOLUTION_RE.match(v.doc_type) for v in document.versions.values()):
+        return document.date
+    return None
+
+
+def get_corpus_targets(documents: Iterable[Document]) -> list[Target]:
+    """The texts of the corpus a citation can name: the Parliament's adopted resolutions."""
+    targets = []
+    for document in documents:
+        date = adoption_date(document)
+        if date:
+            targets.append(
+                Target(
+                    date=date,
+                    title={lang: v.title for lang, v in document.versions.items()},
+                    slug=document.slug,
+                    eids=frozenset(eid for v in document.versions.values() for eid in v.eids()),
+                )
+            )
+    return targets
+
+
+def get_reference_targets(references: Iterable[Mapping]) -> list[Target]:
+    """The entries of references.yml (validated by content.read_references)."""
+    return [
+        Target(
+            date=as_date(entry["date"]),
+            title={str(k): str(v) for k, v in (entry.get("title") or {}).items()},
+            url={str(k): str(v) for k, v in (entry.get("url") or {}).items()},
+        )
+        for entry in references
+    ]
+
+
+def group_by_date(targets: Iterable[Target]) -> dict[datetime.date, list[Target]]:
+    grouped: dict[datetime.date, list[Target]] = {}
+    for target in targets:
+        grouped.setdefault(target.date, []).append(target)
+    return grouped
+
+
+def as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
+
+
+def describe(mention: Mention, text: str) -> str:
+    return f"resolution of {text[mention.start:mention.end]}"
+
+
+def one_of(labels: list[str]) -> str:
+    """"A or B", "A, B or C"."""
+    return " or ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+
+
+@dataclass(frozen=True)
+class CitationLinks:
+    """What the link stage learns from citations (the citation part of Corpus)."""
+
+    links: Mapping[tuple[str, str, str], tuple[CitationLink, ...]]
+    cited_by: Mapping[str, tuple[tuple[str, str], ...]]
+    problems: tuple[Problem, ...]
+
+
+def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping]) -> CitationLinks:
+    """Link each mention of a resolution in ``documents`` (newest first) to its target.
+
+    A mention resolves to a text of the corpus first, else to an entry of references.yml;
+    none is "unresolved", several left after the subject tie-break is "ambiguous": both
+    are problems, and neither gets a link.
+    """
+    corpus_targets = group_by_date(get_corpus_targets(documents))
+    reference_targets = group_by_date(get_reference_targets(references))
+    links: dict[tuple[str, str, str], tuple[CitationLink, ...]] = {}
+    citing: dict[str, set[tuple[str, str]]] = {}
+    problems: list[Problem] = []
+    for document in documents:
+        for lang, version in document.versions.items():
+            for citation in version.citations:
+                found = []
+                for mention in find_mentions(citation.text, lang):
+                    # A text does not cite itself (it may cite another text of its own day).
+                    own = [t for t in corpus_targets.get(mention.date, ()) if t.slug != document.slug]
+                    candidates = find_targets(mention, lang, own) or find_targets(
+                        mention, lang, reference_targets.get(mention.date, ())
+                    )
+                    if not candidates:
+                        problems.append(Problem(
+                            version.path, citation.eid, f"unresolved citation: {describe(mention, citation.text)}"
+                        ))
+                        continue
+                    if len(candidates) > 1:
+                        labels = one_of([t.label for t in candidates])
+                        problems.append(Problem(
+                            version.path,
+                            citation.eid,
+                            f"ambiguous citation: {describe(mention, citation.text)} could be {labels}",
+                        ))
+                        continue
+                    target = candidates[0]
+                    eid = ""
+                    if mention.paragraph and target.slug:
+                        eid = f"para_{mention.paragraph}"
+                        if eid not in target.eids:
+                            problems.append(Problem(
+                                version.path,
+                                citation.eid,
+                                f"citation names paragraph {mention.paragraph} of {target.slug}, "
+                                f"which has no {eid}; linked to the whole text",
+                            ))
+                            eid = ""
+                    found.append(CitationLink(
+                        start=mention.start,
+                        end=mention.end,
+                        slug=target.slug,
+                        eid=eid,
+                        url=dict(target.url),
+                        title=dict(target.title),
+                    ))
+                    if target.slug:
+                        citing.setdefault(target.slug, set()).add((document.slug, citation.eid))
+                if found:
+                    links[(document.slug, lang, citation.eid)] = tuple(found)
+    return CitationLinks(links=links, cited_by=sort_citing(citing, documents), problems=tuple(problems))
+
+
+def sort_citing(
+    citing: Mapping[str, set[tuple[str, str]]], documents: tuple[Document, ...]
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each target's (citing slug, citation eid) pairs: newest citing text first, then citation order."""
+    position = {document.slug: index for index, document in enumerate(documents)}
+
+    def citation_number(eid: str) -> int:
+        return int(eid.rpartition("_")[2]) if eid.rpartition("_")[2].isdigit() else 0
+
+    return {
+        slug: tuple(sorted(pairs, key=lambda pair: (position[pair[0]], citation_number(pair[1]))))
+        for slug, pairs in citing.items()
+    }
 
 
 def link_corpus(content: Content) -> Corpus:
     """Build the Corpus the renderer reads."""
     documents = sort_newest_first(content.documents)
-    people = {p.slug: p for p in map(person_from_entry, content.directory)}
-    by_key = {name_key(p.name): p.slug for p in people.values()}
-    person_slugs: dict[tuple[str, str], str] = {}
-    responsible: dict[str, list[str]] = {}
-    contact_for: dict[str, list[str]] = {}
-    for document in documents:
-        for version in document.versions.values():
-            for refs, index in ((version.meps, responsible), (version.contacts, contact_for)):
-                for ref in refs:
-                    slug = by_key.get(name_key(ref.name))
-                    if slug is None:
-                        person = Person(slug=slugify(ref.name), name=ref.name, in_directory=False)
-                        slug = person.slug
-                        people.setdefault(slug, person)
-                        by_key[name_key(ref.name)] = slug
-                    person_slugs[(document.slug, ref.name)] = slug
-                    if document.slug not in index.setdefault(slug, []):
-                        index[slug].append(document.slug)
+    citations = link_citations(documents, content.references)
+    people = link_people(documents, content.directory)
     return Corpus(
         documents=documents,
-        people=tuple(people[slug] for slug in sorted(people)),
-        responsible={k: tuple(v) for k, v in responsible.items()},
-        contact_for={k: tuple(v) for k, v in contact_for.items()},
-        person_slugs=person_slugs,
+        people=people.people,
+        links=citations.links,
+        cited_by=citations.cited_by,
+        responsible=people.responsible,
+        contact_for=people.contact_for,
+        person_slugs=people.person_slugs,
+        problems=citations.problems + people.problems,
     )

@@ -1,0 +1,104 @@
+"""``python -m generator check``: one line per problem, a summary, exit status 0 / 1."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "fixtures" / "corpus_links"
+KAZAKHSTAN = "corpus/resolutions/2012-03-07-kazakhstan"
+
+WARNINGS = [
+    f"{KAZAKHSTAN}/en.txt: cit_3: warning: ambiguous citation: resolution of 15 December 2011"
+    " could be 2011-12-15-belarus or 2011-12-15-central-asia",
+    f"{KAZAKHSTAN}/en.txt: cit_4: warning: unresolved citation: resolution of 3 March 2011",
+    f"{KAZAKHSTAN}/en.txt: warning: unmatched person: SCHULZ Werner",
+    f"{KAZAKHSTAN}/fr.txt: cit_3: warning: ambiguous citation: resolution of 15 décembre 2011"
+    " could be 2011-12-15-belarus or 2011-12-15-central-asia",
+    f"{KAZAKHSTAN}/fr.txt: cit_4: warning: unresolved citation: resolution of 3 mars 2011",
+    f"{KAZAKHSTAN}/fr.txt: warning: unmatched person: SCHULZ Werner",
+]
+
+
+def check(cwd: Path, *options: str) -> tuple[int, list[str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", *options],
+        cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.stderr == ""
+    return result.returncode, result.stdout.splitlines()
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "corpus")
+    return tmp_path
+
+
+def test_warnings_only_exit_0_and_are_listed_by_file_then_document_order(corpus):
+    status, lines = check(corpus, "--content", "corpus")
+    assert lines == WARNINGS + ["6 problems (0 errors, 6 warnings)"]
+    assert status == 0
+
+
+def test_strict_fails_on_warnings(corpus):
+    status, lines = check(corpus, "--content", "corpus", "--strict")
+    assert lines[-1] == "6 problems (0 errors, 6 warnings)"
+    assert status == 1
+
+
+def test_every_error_is_reported_and_exit_1(corpus):
+    root = corpus / "corpus" / "resolutions"
+    (root / "2012-13-Bad_Slug").mkdir()
+    (root / "kazakhstan-old").mkdir()
+    (root / "2012-04-01-garbage").mkdir()
+    (root / "2012-04-01-garbage" / "en.txt").write_text("hello\n", encoding="utf-8")
+    (root / "2011-12-15-belarus" / "meta.yml").write_text("aliases: [2011-12-15-central-asia]\n", encoding="utf-8")
+    fr = root / "2012-03-07-kazakhstan" / "fr.txt"
+    fr.write_text(
+        "".join(l for l in fr.read_text(encoding="utf-8").splitlines(True) if not l.startswith("B. ")),
+        encoding="utf-8",
+    )
+    status, lines = check(corpus, "--content", "corpus")
+    errors = [line for line in lines if ": error: " in line]
+    assert errors[0] == (
+        "corpus/resolutions/2011-12-15-belarus/meta.yml: error: "
+        "alias '2011-12-15-central-asia' is already the slug of 2011-12-15-central-asia"
+    )
+    assert f"{KAZAKHSTAN}/fr.txt: error: units differ from en.txt: missing rec_B" in errors
+    assert errors[2].startswith("corpus/resolutions/2012-04-01-garbage/en.txt: error: ")
+    assert errors[3:] == [
+        f"corpus/resolutions/{slug}: error: slug does not follow YYYY-MM-DD-title-words"
+        " (lowercase ASCII, digits, hyphens)"
+        for slug in ("2012-13-Bad_Slug", "kazakhstan-old")
+    ]
+    # The fr file's own error comes before its units' problems.
+    fr_lines = [line for line in lines if line.startswith(f"{KAZAKHSTAN}/fr.txt")]
+    assert ": error: units differ" in fr_lines[0]
+    assert lines[-1] == "11 problems (5 errors, 6 warnings)"
+    assert status == 1
+
+
+def test_a_bad_directory_is_one_error_line(corpus):
+    (corpus / "corpus" / "meps.yml").write_text("- name: A B\n  twitter: '@ab'\n", encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    assert lines[0].startswith("corpus/meps.yml: error: entry 1 (A B): unknown key 'twitter'")
+    assert (status, lines[-1]) == (1, "1 problem (1 error, 0 warnings)")
+
+
+def test_the_bundled_sample_passes_strict():
+    status, lines = check(ROOT, "--content", "content", "--strict")
+    assert (status, lines) == (0, ["no problems"])
+
+
+def test_a_body_line_dropped_as_unknown_noise_is_a_warning(corpus):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\nFollow us on social media\n", encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    assert lines[0].startswith("corpus/resolutions/2011-12-15-belarus/en.txt: warning: line ")
+    assert lines[0].endswith(": dropped as noise: 'Follow us on social media'")
+    assert (status, lines[-1]) == (0, "7 problems (0 errors, 7 warnings)")
