@@ -21,7 +21,7 @@ from pathlib import Path
 
 from generator.content import load_content
 from generator.linker import link_corpus
-from generator.model import LANGUAGES
+from generator.model import LANGUAGES, Corpus
 from generator.render import render_site
 from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.writer import write_pages
@@ -72,16 +72,30 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
 
 def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False) -> int:
     """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out."""
-    content_dir, site_dir = Path(content_dir), Path(site_dir).resolve()
     messages = StageLog(quiet)
-    build_dir = get_build_dir(site_dir)
-    site_url = os.environ.get("SITE_URL", "")
 
     messages.stage(f"Reading texts from {content_dir}")
-    content = load_content(content_dir, keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"))
+    content = load_content(Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"))
 
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
+
+    build_site_from_corpus(corpus, Path(site_dir), messages)
+
+    if content.failures:
+        for failure in content.failures:
+            messages.warn(f"left out: {failure}")
+        messages.warn(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
+        return EXIT_SOME_TEXTS_FAILED
+    return EXIT_OK
+
+
+def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | None = None) -> None:
+    """The render, write and site stages (the tests start here with hand-built corpora)."""
+    messages = messages or StageLog(quiet=True)
+    site_dir = site_dir.resolve()
+    build_dir = get_build_dir(site_dir)
+    site_url = os.environ.get("SITE_URL", "")
 
     messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     pages_by_lang = {lang: render_site(corpus, lang) for lang in LANGUAGES}
@@ -98,18 +112,10 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
         config_paths = write_language_configs(build_dir, new_site, site_url)
         run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
         write_root_pages(new_site, site_url)
+        # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
         swap_in(new_site, site_dir)
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise
-
-    if content.failures:
-        for failure in content.failures:
-            messages.warn(f"left out: {failure}")
-        messages.warn(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
-        return EXIT_SOME_TEXTS_FAILED
     messages.stage(f"Site built in {site_dir}")
-    return EXIT_OK
-
-
