@@ -50,8 +50,12 @@ SAFE_URL_SCHEMES = ("https://", "http://")
 
 
 def text(value: str) -> str:
-    """Text as HTML: every ``<``, ``&`` and quote escaped, so it can only ever be characters."""
-    return escape(value, quote=True)
+    """Text as HTML: every ``<``, ``&`` and quote escaped, so it can only ever be characters.
+
+    Line breaks become character references: a blank line would end the raw HTML block
+    and hand the rest of the text to Markdown.
+    """
+    return escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 # --- URLs -------------------------------------------------------------------------------

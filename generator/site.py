@@ -205,5 +205,13 @@ def render_not_found(site_url: str = "") -> str:
 
 
 def write_root_pages(site_dir: Path, site_url: str = "") -> None:
+    """Write the root's language choice and 404 page.
+
+    MkDocs also writes a 404.html per language, with absolute (``/assets/...``) URLs
+    since it cannot know where it will be served; a static host serves only the root's
+    404.html, so those are removed and ours, bilingual, is the one.
+    """
+    for lang in LANGUAGES:
+        (site_dir / lang / "404.html").unlink(missing_ok=True)
     (site_dir / "index.html").write_text(render_language_choice(), encoding="utf-8")
     (site_dir / "404.html").write_text(render_not_found(site_url), encoding="utf-8")
