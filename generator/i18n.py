@@ -5,8 +5,8 @@ memory at build time, so no binary ``.mo`` file is ever committed or left out of
 
 Update the catalogs after changing a ``_("...")`` string::
 
-    pybabel extract --no-location --omit-header -o generator/locales/messages.pot generator
-    pybabel update --no-fuzzy-matching -i generator/locales/messages.pot -d generator/locales
+    pybabel extract --no-location --omit-header --sort-output -o generator/locales/messages.pot generator
+    pybabel update --no-wrap --no-fuzzy-matching -i generator/locales/messages.pot -d generator/locales
 
 then translate the new ``msgstr`` entries in ``generator/locales/fr/LC_MESSAGES/messages.po``
 (``tests/test_i18n.py`` fails while one is empty).

@@ -289,8 +289,8 @@ def render_language_links(ctx: PageContext, path: str, document: Document) -> st
         else:
             href = text(get_language_url(path, code))
             links.append(f'<a href="{href}" hreflang="{code}" lang="{code}">{name}</a>')
-    label = text(t(_("Languages")))
-    return f'<span class="doc-languages">{label}: {" · ".join(links)}</span>'
+    label = text(t(_("Languages:")))
+    return f'<span class="doc-languages">{label} {" · ".join(links)}</span>'
 
 
 def render_resolution_page(ctx: PageContext, document: Document) -> str:
