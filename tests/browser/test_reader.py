@@ -58,6 +58,9 @@ def test_copy_link_puts_the_absolute_unit_url_on_the_clipboard(browser, site_url
         copied = page.evaluate("() => navigator.clipboard.readText()")
         assert copied == resolution_url(site_url, lang) + "#para_7"
         assert copied.startswith(f"{origin.scheme}://{origin.netloc}/")
+        # The reader is told, and so is a screen reader (a role=status region).
+        page.wait_for_function("document.querySelector('.unit-copy-status').textContent.length > 0")
+        assert page.text_content(".unit-copy-status") == {"en": "Link copied", "fr": "Lien copié"}[lang]
     finally:
         context.close()
 
@@ -87,9 +90,13 @@ def page_without_js(browser):
 def test_without_javascript_permalinks_and_language_switch_are_links(page_without_js, site_url, lang):
     page = page_without_js
     page.goto(resolution_url(site_url, lang))
-    for unit in page.locator(".unit").all():
+    units = page.locator(".unit").all()
+    assert len(units) == 38
+    for unit in units:
         unit_id = unit.get_attribute("id")
         assert unit.locator(f'a[href="#{unit_id}"]').count() >= 1, unit_id
+    # A copy button that cannot work without JavaScript is not shown.
+    assert not page.is_visible("#para_7 > .unit-copy")
     switch = page.locator(f'a[hreflang="{OTHER[lang]}"]').first
     switch.click()
     page.wait_for_url(resolution_url(site_url, OTHER[lang]))
