@@ -70,6 +70,16 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old_site, ignore_errors=True)
 
 
+def report_problems(corpus: Corpus, messages: StageLog) -> None:
+    """What ``check`` would report does not stop a build, but the builder hears of it."""
+    if not corpus.problems:
+        return
+    if not messages.quiet:
+        for problem in corpus.problems:
+            messages.warn(str(problem))
+    messages.warn(f"{len(corpus.problems)} problem(s) in the content; `python -m generator check` lists them")
+
+
 def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False) -> int:
     """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out."""
     messages = StageLog(quiet)
@@ -79,6 +89,7 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
 
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
+    report_problems(corpus, messages)
 
     build_site_from_corpus(corpus, Path(site_dir), messages)
 

@@ -358,7 +358,12 @@ def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
         citing_version = citing_document.version(ctx.lang)
         href = get_relative_url(path, get_resolution_path(citing_slug)) + f"#{eid}"
         date = f' <span class="doc-date">{text(ctx.date(citing_version.date))}</span>' if citing_version.date else ""
-        items.append(f'<li><a href="{text(href)}" lang="{citing_version.lang}">{text(citing_version.title)}</a>{date}</li>')
+        # One text may cite this one in several citations: name which one each link opens.
+        citation = next((c for c in citing_version.citations if c.eid == eid), None)
+        where = f' <span class="cited-in">({text(get_unit_name(ctx, citation))})</span>' if citation else ""
+        items.append(
+            f'<li><a href="{text(href)}" lang="{citing_version.lang}">{text(citing_version.title)}</a>{where}{date}</li>'
+        )
     if items:
         yield render_heading(ctx.gettext(_("Cited by")), "cited-by")
         yield "\n".join(['<ul class="cited-by">', *items, "</ul>"])
