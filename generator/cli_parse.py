@@ -1,0 +1,57 @@
+"""``python -m generator parse FILE [--json] [--lang en|fr]``: one raw text -> its structure.
+
+The team's ``cli.py`` wires :func:`run_parse` into the command line and turns an
+:class:`~generator.errors.InputError` into one line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+
+from generator.model import Resolution
+from generator.parser import parse_resolution
+from generator.reader import read_raw_text
+
+_OUTLINE_WIDTH = 100
+"""Characters of a unit's text shown on its outline line."""
+
+
+def run_parse(path: str, as_json: bool, lang: str | None) -> int:
+    """Print the parse of ``path`` (JSON, or a readable outline); return the exit status."""
+    resolution = parse_resolution(read_raw_text(path, lang))
+    if as_json:
+        print(json.dumps(resolution.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_outline(resolution))
+    return 0
+
+
+def render_outline(resolution: Resolution) -> str:
+    """Title, date, type, then one line per unit (``cit_1  having regard to ...``), then people."""
+    lines = [
+        resolution.title or "(no title)",
+        f"date: {resolution.date.isoformat() if resolution.date else '(none)'}",
+        f"type: {resolution.doc_type or '(none)'}",
+        f"language: {resolution.lang}",
+        "",
+    ]
+    if resolution.preamble:
+        lines.append(resolution.preamble)
+    units = list(resolution.units())
+    width = max(len(unit.eid) for unit in units) if units else 0
+    lines.extend(f"{unit.eid:<{width}}  {shorten(unit.text, _OUTLINE_WIDTH)}" for unit in units)
+    for heading, people in (("Responsible MEPs", resolution.meps), ("Contact persons", resolution.contacts)):
+        if people:
+            lines += ["", f"{heading}:"]
+            lines.extend(f"  {person.name}" + (f" ({person.role})" if person.role else "") for person in people)
+    return "\n".join(lines)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a word boundary to at most ``width`` characters, with "…" when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

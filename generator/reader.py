@@ -1,0 +1,114 @@
+"""Read one raw resolution text from disk: bytes -> :class:`~generator.model.RawText`.
+
+The raw texts were scraped from web pages and saved by hand, so this stage copes with
+what such files carry: a UTF-8 BOM, CRLF or bare-CR line ends, the odd file saved as
+Windows-1252. What is not text at all (empty, binary) is an :class:`InputError` naming
+the file.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from typing import Callable
+
+from generator.errors import InputError
+from generator.model import LANGUAGES, RawText
+
+_BOM = "\ufeff"
+
+# A text is binary when more than this share of its characters are control characters
+# (other than tab, line ends and form feed). Real resolutions have none at all.
+_MAX_CONTROL_SHARE = 0.05
+
+# Phrases that open citations and recitals (and a few very common words) in each
+# language; enough to tell an English text from a French one.
+_LANGUAGE_MARKERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "en": (
+        re.compile(r"\b(?:having regard to|whereas|european parliament)\b", re.IGNORECASE),
+        re.compile(r"\b(?:the|and|of|to|on|calls)\b", re.IGNORECASE),
+    ),
+    "fr": (
+        re.compile(r"(?:\bvu\b|\bconsidérant\b|\bparlement européen\b)", re.IGNORECASE),
+        re.compile(r"\b(?:le|la|les|des|du|et|sur|demande)\b", re.IGNORECASE),
+    ),
+}
+_STRONG_MARKER_WEIGHT = 5
+
+
+def _print_warning(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def read_raw_text(
+    path: str | Path,
+    lang: str | None = None,
+    warn: Callable[[str], None] = _print_warning,
+) -> RawText:
+    """Read and decode the raw text at ``path``.
+
+    ``lang`` wins when given; otherwise the file name says it (``en.txt``, ``x.fr.txt``);
+    otherwise it is detected from the text. ``warn`` receives one-line warnings (a file
+    decoded as Windows-1252).
+    """
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file: {error.strerror or error}", name) from None
+
+    text = decode_text(data, name, warn)
+    if lang is not None and lang not in LANGUAGES:
+        raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", name)
+    return RawText(path=name, lang=lang or language_from_file_name(name) or detect_language(text), text=text)
+
+
+def decode_text(data: bytes, name: str, warn: Callable[[str], None] = _print_warning) -> str:
+    """Bytes of a raw text -> str with BOM removed and every line end as ``\\n``."""
+    if not data.strip():
+        raise InputError("empty file: expected the raw text of a resolution", name)
+    if b"\x00" in data:
+        raise InputError("binary file (NUL bytes): expected the raw text of a resolution", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError("not UTF-8 (nor Windows-1252): cannot decode the file", name) from None
+        warn(f"{name}: warning: not UTF-8, decoded as Windows-1252")
+    text = text.lstrip(_BOM).replace("\r\n", "\n").replace("\r", "\n")
+    if _control_share(text) > _MAX_CONTROL_SHARE:
+        raise InputError("binary file (control characters): expected the raw text of a resolution", name)
+    if not text.strip():
+        raise InputError("empty file: expected the raw text of a resolution", name)
+    return text
+
+
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_share(text: str) -> float:
+    return len(_CONTROL_CHARACTER.findall(text)) / len(text) if text else 0.0
+
+
+def language_from_file_name(path: str | Path) -> str | None:
+    """``en.txt`` / ``fr.txt`` / ``anything.en.txt`` -> the language; else None."""
+    name = Path(path).name.lower()
+    for code in LANGUAGES:
+        if name == f"{code}.txt" or name.endswith(f".{code}.txt"):
+            return code
+    return None
+
+
+def detect_language(text: str) -> str:
+    """``en`` or ``fr``, from the phrases that open units and a few common words.
+
+    Undecidable texts (no marker of either language) count as English.
+    """
+    scores = {
+        code: _STRONG_MARKER_WEIGHT * len(strong.findall(text)) + len(common.findall(text))
+        for code, (strong, common) in _LANGUAGE_MARKERS.items()
+    }
+    return "fr" if scores["fr"] > scores["en"] else "en"

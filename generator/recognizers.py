@@ -1,0 +1,374 @@
+"""What one line of a raw text is: the recognizers the parser runs, in order.
+
+Each recognizer looks at one :class:`SourceLine` and says whether it is its kind of line
+(and returns what it found). They know nothing of the lines around; the parser
+(:mod:`generator.parser`) holds the state (which label comes next, whether the body has
+ended) and decides. Every pattern is compiled once, here.
+
+The quirks they handle come from the scraped pages (see the sample
+``content/resolutions/2012-03-07-kazakhstan/en.txt``): language switchers, site chrome,
+related-news teasers, PHP ``var_dump`` leftovers, Markdown link syntax.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+# --------------------------------------------------------------------------- cleaning
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLine:
+    """One line of the raw text, with what the recognizers look at."""
+
+    number: int
+    """1-based line number in the original file."""
+    raw: str
+    """The line with PHP dumps removed, otherwise as in the file (for the noise patterns
+    that look at Markdown syntax, e.g. a teaser title that is one whole link)."""
+    text: str
+    """The line with Markdown links reduced to their text, whitespace normalised."""
+
+
+# ``var_dump`` leftovers of the site's PHP templates: ``string(3) "185"`` and
+# ``array(7) { ["x"]=> string(3) "y" ... }`` over several lines, sometimes glued to the
+# start of a unit's line (``string(3) "185"A. whereas ...``).
+_PHP_DUMP_START = re.compile(r'string\((\d+)\) "|array\(\d+\) \{')
+_PHP_STRING_AT = re.compile(r'string\((\d+)\) "')
+_PHP_SCALAR_LINE = re.compile(r"^[ \t]*(?:int\(-?\d+\)|float\([-\d.eE+]+\)|bool\((?:true|false)\)|NULL)[ \t]*$", re.MULTILINE)
+
+
+def _skip_php_string(text: str, start: int, length: int) -> int:
+    """End (after the closing quote) of a dumped PHP string whose body starts at ``start``.
+
+    PHP counts bytes; the body is taken as ``length`` UTF-8 bytes when a quote stands
+    there, else (the page was re-encoded, line ends changed) up to the next quote.
+    """
+    end, size = start, 0
+    while end < len(text) and size < length:
+        size += len(text[end].encode("utf-8"))
+        end += 1
+    if size == length and text.startswith('"', end):
+        return end + 1
+    quote = text.find('"', start)
+    return len(text) if quote < 0 else quote + 1
+
+
+def _skip_php_array(text: str, start: int) -> int:
+    """End (after the matching ``}``) of a dumped array whose ``{`` ends at ``start``."""
+    depth, position = 1, start
+    while position < len(text) and depth:
+        char = text[position]
+        if char == "s":
+            string = _PHP_STRING_AT.match(text, position)
+            if string:
+                position = _skip_php_string(text, string.end(), int(string.group(1)))
+                continue
+        elif char == "[" and text.startswith('["', position):
+            # An array key ``["key"]=>``: skip it whole, so braces in keys do not count.
+            close = text.find('"]', position + 2)
+            if close >= 0:
+                position = close + 2
+                continue
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        position += 1
+    return position
+
+
+def strip_php_dumps(text: str) -> str:
+    """The text with PHP ``var_dump`` output removed; line ends inside a dump are kept,
+    so that every line keeps its number."""
+    pieces: list[str] = []
+    position = 0
+    while found := _PHP_DUMP_START.search(text, position):
+        pieces.append(text[position : found.start()])
+        if found.group(1) is not None:
+            end = _skip_php_string(text, found.end(), int(found.group(1)))
+        else:
+            end = _skip_php_array(text, found.end())
+        pieces.append("\n" * text.count("\n", found.start(), end))
+        position = end
+    pieces.append(text[position:])
+    return _PHP_SCALAR_LINE.sub("", "".join(pieces))
+
+
+# ``[text](url)`` -> ``text``; an image ``![alt](src)`` goes whole (it is never a word of
+# the resolution). ``[A.](#) whereas ...`` thus becomes ``A. whereas ...``.
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+
+
+def strip_markdown_links(line: str) -> str:
+    if "](" not in line:
+        return line
+    return _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", line))
+
+
+def normalise_space(text: str) -> str:
+    """Runs of whitespace -> one space, stripped."""
+    return " ".join(text.split())
+
+
+def source_lines(text: str) -> list[SourceLine]:
+    """The cleaned lines of a decoded raw text, numbered from 1."""
+    return [
+        SourceLine(number, raw, normalise_space(strip_markdown_links(raw)))
+        for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
+    ]
+
+
+# --------------------------------------------------------------------------- noise
+
+_LANGUAGE_CODES = "bg|cs|da|de|el|en|es|et|fi|fr|ga|hr|hu|it|lt|lv|mt|nl|pl|pt|ro|sk|sl|sv"
+# "[en](#) | [fr](#)", "fr | en", "EN | FR | DE".
+_LANGUAGE_SWITCHER = re.compile(
+    rf"^(?:\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)(?:\s*\|\s*\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)+$",
+    re.IGNORECASE,
+)
+
+# Whole lines of the site's own chrome (navigation, section headings, share buttons),
+# compared case-folded after link stripping.
+SITE_CHROME: frozenset[str] = frozenset(
+    line.casefold()
+    for line in (
+        "Recommended", "Recommandé", "Recommandés", "Related", "Related articles", "À lire aussi",
+        "News", "Actualités", "Actualité", "Press release", "Communiqué de presse",
+        "Article", "Event", "Événement", "Video", "Vidéo", "Podcast",
+        "Please share", "Share", "Partager", "Veuillez partager", "Partagez",
+        ".E-Mail", "E-Mail", "Email", "Courriel", "Print", "Imprimer",
+        "Zur Navigation", "Back to top", "Retour en haut", "Menu", "Search", "Rechercher",
+        "Publication |", "Document |", "Publication", "Document",
+    )
+)
+
+# Teaser categories: on the page each related-news card reads category, image credit,
+# linked title, date. The line after a category is the credit ("hosnysalah",
+# "EP European Union 2026"), free text that no other pattern would catch.
+TEASER_CATEGORIES: frozenset[str] = frozenset(
+    line.casefold()
+    for line in (
+        "News", "Actualités", "Actualité", "Press release", "Communiqué de presse",
+        "Article", "Event", "Événement", "Video", "Vidéo", "Podcast",
+    )
+)
+
+# Section headings after which the resolution's body is over: the related-news block.
+BODY_END_HEADINGS: frozenset[str] = frozenset(
+    line.casefold()
+    for line in ("Recommended", "Recommandé", "Recommandés", "Related", "Related articles", "À lire aussi")
+)
+
+# Image credits and copyright lines: "© European Union 2013 - European Parliament",
+# "©zsofia-vera", "EP European Union 2026".
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s|(?:EP\s+)?(?:European Union|Union européenne|European Parliament|Parlement européen)\s+\d{4}\b)",
+    re.IGNORECASE,
+)
+# A teaser's date, alone on its line: "27.04.2026".
+_DATE_ALONE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# A teaser's title: the whole line is one Markdown link ("[PLENARY FLASH: ...](#)"), or a
+# bracketed navigation label ("[Zur Navigation]").
+_WHOLE_LINE_LINK = re.compile(r"^!?\[[^\]]*\](?:\([^)]*\))?$")
+
+
+def is_language_switcher(line: SourceLine) -> bool:
+    return "|" in line.raw and bool(_LANGUAGE_SWITCHER.match(line.raw.strip()))
+
+
+def is_site_chrome(line: SourceLine) -> bool:
+    return line.text.casefold() in SITE_CHROME
+
+
+def is_copyright(line: SourceLine) -> bool:
+    return bool(_COPYRIGHT.match(line.text))
+
+
+def is_date_alone(line: SourceLine) -> bool:
+    return bool(_DATE_ALONE.match(line.text))
+
+
+def is_whole_line_link(line: SourceLine) -> bool:
+    return line.raw.lstrip().startswith(("[", "![")) and bool(_WHOLE_LINE_LINK.match(line.raw.strip()))
+
+
+def is_publication_line(line: SourceLine) -> bool:
+    return match_date_line(line) is not None
+
+
+NOISE_RECOGNIZERS: tuple[tuple[str, Callable[[SourceLine], bool]], ...] = (
+    ("language_switcher", is_language_switcher),
+    ("site_chrome", is_site_chrome),
+    ("copyright", is_copyright),
+    ("date_alone", is_date_alone),
+    ("publication_line", is_publication_line),
+    ("teaser_title", is_whole_line_link),
+)
+"""Recognizers of lines that are never part of a unit, in the order they are tried."""
+
+
+def noise_kind(line: SourceLine) -> str | None:
+    """The name of the noise recognizer that claims ``line``, or None."""
+    for name, recognizes in NOISE_RECOGNIZERS:
+        if recognizes(line):
+            return name
+    return None
+
+
+# --------------------------------------------------------------------------- header
+
+# "Publication | 07.03.2012" (the switcher row of the page, "[Publication](#) | ..."
+# before link stripping), "Document | 07.03.2012", or the date alone.
+_DATE_LINE = re.compile(
+    r"^(?:(?:Publication|Document|Date|Publié le)\s*\|\s*)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$",
+    re.IGNORECASE,
+)
+_DATE_LABEL = re.compile(r"^(?:Publication|Document|Date|Publié le)\s*\|$", re.IGNORECASE)
+
+
+def match_date_line(line: SourceLine) -> tuple[int, int, int] | None:
+    """(day, month, year) of a date line, as printed (not validated)."""
+    found = _DATE_LINE.match(line.text)
+    if not found:
+        return None
+    return int(found["day"]), int(found["month"]), int(found["year"])
+
+
+def is_date_label(line: SourceLine) -> bool:
+    """``Publication |`` / ``Document |`` with the date on a line of its own below."""
+    return bool(_DATE_LABEL.match(line.text))
+
+
+def to_date(day: int, month: int, year: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+_OPENING_FORMULA = re.compile(r"^(?:The\s+)?European Parliament\s*,?$|^Le Parlement européen\s*,?$", re.IGNORECASE)
+
+
+def is_opening_formula(line: SourceLine) -> bool:
+    """"The European Parliament," / "Le Parlement européen,"."""
+    return bool(_OPENING_FORMULA.match(line.text))
+
+
+# --------------------------------------------------------------------------- people
+
+_PEOPLE_HEADINGS: dict[str, str] = {
+    heading.casefold(): section
+    for section, headings in (
+        ("meps", ("Responsible MEPs", "Responsible MEP", "Députés responsables", "Député responsable",
+                  "Députée responsable", "Eurodéputés responsables")),
+        ("contacts", ("Contact person", "Contact persons", "Contact", "Contacts",
+                      "Personne de contact", "Personnes de contact")),
+    )
+    for heading in headings
+}
+
+
+def people_section(line: SourceLine) -> str | None:
+    """``meps`` or ``contacts`` for the heading of a list of people, else None."""
+    return _PEOPLE_HEADINGS.get(line.text.casefold())
+
+
+# --------------------------------------------------------------------------- units
+
+# A bullet before a citation: hyphen, en/em dash, bullet, middle dot, minus, Markdown
+# list markers. Many pages have it; some have none, some a tab after it.
+_BULLET = r"[-‐‑‒–—―•·∙◦▪*+−]"
+_CITATION = re.compile(rf"^(?:{_BULLET}\s*)?(?P<text>(?:having regard to|vu)\b.*)$", re.IGNORECASE)
+_BULLETED = re.compile(rf"^{_BULLET}\s+(?P<text>\S.*)$")
+_RECITAL = re.compile(r"^(?P<num>[A-Z]{1,3})\s?\.\s+(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(r"^(?P<num>\d{1,3})\s?\.\s+(?P<text>\S.*)$")
+_POINT = re.compile(rf"^(?:{_BULLET}\s*)?\(?(?P<num>[a-z]{{1,6}})\)\s+(?P<text>\S.*)$")
+
+
+def match_citation(text: str) -> str | None:
+    """The citation's text ("having regard to ...", "vu ...") without its bullet."""
+    found = _CITATION.match(text)
+    return found["text"] if found else None
+
+
+def match_bulleted(text: str) -> str | None:
+    """The text of a bulleted line (a citation that lacks "having regard to")."""
+    found = _BULLETED.match(text)
+    return found["text"] if found else None
+
+
+def match_recital(text: str) -> tuple[str, str] | None:
+    """(label, text) of ``A. whereas ...``; the label is not checked against the sequence."""
+    found = _RECITAL.match(text)
+    return (found["num"], found["text"]) if found else None
+
+
+def match_paragraph(text: str) -> tuple[str, str] | None:
+    """(number, text) of ``1. Condemns ...``."""
+    found = _PARAGRAPH.match(text)
+    return (found["num"], found["text"]) if found else None
+
+
+def match_point(text: str) -> tuple[str, str] | None:
+    """(label, text) of ``(a) ...``, ``a) ...``, ``(iv) ...``."""
+    found = _POINT.match(text)
+    return (found["num"], found["text"]) if found else None
+
+
+# --------------------------------------------------------------------------- sequences
+
+
+def next_recital_label(label: str | None) -> str:
+    """The label after ``label``: A, B ... Z, AA, AB ... AZ, BA ... (None -> A)."""
+    if not label:
+        return "A"
+    letters = list(label)
+    position = len(letters) - 1
+    while position >= 0 and letters[position] == "Z":
+        letters[position] = "A"
+        position -= 1
+    if position < 0:
+        return "A" + "".join(letters)
+    letters[position] = chr(ord(letters[position]) + 1)
+    return "".join(letters)
+
+
+def next_letter(label: str | None) -> str:
+    """Point letters: a, b ... z, then aa, ab ..."""
+    return next_recital_label(label.upper() if label else None).lower()
+
+
+_ROMAN_DIGITS = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)
+
+
+def to_roman(number: int) -> str:
+    digits = []
+    for value, numeral in _ROMAN_DIGITS:
+        count, number = divmod(number, value)
+        digits.append(numeral * count)
+    return "".join(digits)
+
+
+_ROMAN_VALUES = {to_roman(n): n for n in range(1, 200)}
+
+
+def next_roman(label: str | None) -> str:
+    """Roman point numbers: i, ii, iii, iv ... (None -> i)."""
+    return to_roman(_ROMAN_VALUES[label] + 1) if label else "i"
+
+
+# Words that end a unit: after them a page break does not continue it.
+TERMINAL_PUNCTUATION = (";", ".", ":", "!", "?")
+
+
+def starts_lowercase_or_digit(text: str) -> bool:
+    first = text[:1]
+    return first.islower() or first.isdigit()
