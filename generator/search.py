@@ -1,0 +1,220 @@
+"""The search stage: one Pagefind index per language, one record per unit (issue 5).
+
+Material's own search writes one ``search_index.json`` that every reader downloads whole
+before the first result (98 MB, 20 MB gzipped, at 2,000 texts). Pagefind splits its index
+into chunks and fragments and a reader fetches only those a query needs, so we feed it
+records ourselves: one per citation, recital, paragraph and point, whose URL is the
+unit's permalink. A hit then opens the page at that unit, not at the top of a long text.
+
+The records are a pure function of the corpus (``get_search_records``); writing the
+bundle (``write_search_index``) runs after the MkDocs build of that language, into
+``site/<lang>/pagefind/``, where the header's search box (``theme_overrides``) finds it.
+
+Record URLs are relative to the language root ("resolutions/<slug>/#para_7"): pagefind.js
+prefixes them with the folder its bundle was loaded from minus ``pagefind/`` (its
+default ``baseUrl``), so they resolve under any path prefix (https://user.github.io/repo/en/).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import subprocess
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from generator.errors import GeneratorError
+from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
+
+SEARCH_DIR = "pagefind"
+"""The bundle's folder inside each language's site folder."""
+
+# Unit names in each language, as a reader cites them ("see paragraph 7", "voir le
+# paragraphe 7"; a French citation is a "visa", a recital a "considérant").
+# TODO: move to the gettext catalogs of generator/i18n.py once both are on one branch.
+UNIT_NAMES: dict[str, dict[str, str]] = {
+    "en": {"citation": "citation", "recital": "recital", "paragraph": "paragraph"},
+    "fr": {"citation": "visa", "recital": "considérant", "paragraph": "paragraphe"},
+}
+POINT_FORMATS = {"en": "{paragraph} ({point})", "fr": "{paragraph} {point})"}
+"""How a point is cited after its paragraph's number: "paragraph 2 (a)", "paragraphe 2 a)"."""
+TITLE_SEPARATOR = " — "
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One entry of a language's search index: what a hit shows and where it leads."""
+
+    url: str
+    """Relative to the language root: ``resolutions/<slug>/#para_7`` (a unit's permalink)."""
+    title: str
+    """What the hit reads: "Kazakhstan — paragraph 7"."""
+    content: str
+    """The indexed text: the unit's text (a person's name and roles for a person)."""
+    language: str
+    """``en`` or ``fr``: the index (and its stemmer) the record belongs to."""
+
+
+def resolution_url(slug: str) -> str:
+    """A text's page, relative to the language root (DESIGN.md section 4)."""
+    return f"resolutions/{slug}/"
+
+
+def person_url(slug: str) -> str:
+    return f"meps/{slug}/"
+
+
+def unit_label(unit: Unit, lang: str, paragraph: Paragraph | None = None) -> str:
+    """How a reader cites the unit: "paragraph 7", "considérant C", "paragraph 2 (a)"."""
+    names = UNIT_NAMES[lang]
+    if isinstance(unit, Citation):
+        return f"{names['citation']} {unit.eid.removeprefix('cit_')}"
+    if isinstance(unit, Recital):
+        return f"{names['recital']} {unit.num}"
+    if isinstance(unit, Paragraph):
+        return f"{names['paragraph']} {unit.num}"
+    if isinstance(unit, Point):
+        number = POINT_FORMATS[lang].format(paragraph=paragraph.num if paragraph else "?", point=unit.num)
+        return f"{names['paragraph']} {number}"
+    raise TypeError(f"not a unit: {unit!r}")
+
+
+def iter_units_with_paragraph(document: Document, lang: str) -> Iterator[tuple[Unit, Paragraph | None]]:
+    """Every unit of the text in ``lang`` with, for a point, the paragraph it belongs to."""
+    version = document.version(lang)
+    yield from ((unit, None) for unit in version.citations)
+    yield from ((unit, None) for unit in version.recitals)
+    for paragraph in version.paragraphs:
+        yield paragraph, None
+        yield from ((point, paragraph) for point in paragraph.points)
+
+
+def get_document_records(document: Document, lang: str) -> Iterator[SearchRecord]:
+    """The records of one text: its units, in document order.
+
+    A text missing in ``lang`` is indexed in the version the site shows in its place
+    (``Document.version``), so that the page is found from either language's search.
+    """
+    version = document.version(lang)
+    page = resolution_url(document.slug)
+    for unit, paragraph in iter_units_with_paragraph(document, lang):
+        yield SearchRecord(
+            url=f"{page}#{unit.eid}",
+            title=f"{version.title}{TITLE_SEPARATOR}{unit_label(unit, lang, paragraph)}",
+            content=unit.text,
+            language=lang,
+        )
+
+
+def get_person_record(person: Person, lang: str) -> SearchRecord:
+    facts = (person.role, person.group, person.national_party, person.country)
+    return SearchRecord(
+        url=person_url(person.slug),
+        title=person.name,
+        content=" ".join([person.name, *filter(None, facts)]),
+        language=lang,
+    )
+
+
+def get_search_records(corpus: Corpus, lang: str) -> list[SearchRecord]:
+    """Every record of the ``lang`` index: each unit of each text, then each person."""
+    records = [record for document in corpus.documents for record in get_document_records(document, lang)]
+    records.extend(get_person_record(person, lang) for person in corpus.people)
+    return records
+
+
+class PagefindError(GeneratorError):
+    """The Pagefind service refused a request or died."""
+
+
+class PagefindService:
+    """A client of ``pagefind --service``, the indexing service behind Pagefind's own wrappers.
+
+    Why not ``pagefind.index.PagefindIndex``: its reader sleeps 100 ms before reading each
+    response (pagefind 1.5.2, ``PagefindService._wait_for_responses``), so it indexes
+    10 records a second: 4 hours for the ~140,000 unit records of 2,000 texts. This client
+    speaks the same protocol (base64 JSON messages ending with a comma, answered by
+    message id) and streams requests from a thread while it reads the answers.
+    """
+
+    def __init__(self, executable: str | None = None):
+        from pagefind.service import get_executable  # the binary of the pagefind-bin package
+
+        executable = executable or get_executable()
+        if executable is None:
+            raise PagefindError("the pagefind binary is missing: pip install pagefind-bin")
+        self.process = subprocess.Popen(
+            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+        )
+        self.next_id = 0
+        self.pending = b""
+
+    def __enter__(self) -> "PagefindService":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.process.stdin.close()
+        self.process.stdout.close()
+        self.process.wait()
+
+    def encode(self, payload: dict) -> bytes:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
+
+    def read_response(self) -> dict:
+        while b"," not in self.pending:
+            chunk = self.process.stdout.read(1 << 16)
+            if not chunk:
+                raise PagefindError("pagefind --service stopped answering")
+            self.pending += chunk
+        message, self.pending = self.pending.split(b",", 1)
+        payload = json.loads(base64.b64decode(message))["payload"]
+        if payload.get("type") == "Error":
+            raise PagefindError(f"pagefind: {payload.get('message')}")
+        return payload
+
+    def request(self, payload: dict) -> dict:
+        self.process.stdin.write(self.encode(payload))
+        self.process.stdin.flush()
+        return self.read_response()
+
+    def request_many(self, payloads: list[dict]) -> None:
+        """Send every request, reading answers meanwhile (a full pipe would block both sides)."""
+        messages = b"".join(self.encode(payload) for payload in payloads)
+        writer = threading.Thread(target=self.process.stdin.write, args=(messages,), daemon=True)
+        writer.start()
+        for _ in payloads:
+            self.read_response()
+        writer.join()
+
+
+def write_pagefind_bundle(records: Iterable[SearchRecord], lang: str, output_dir: Path) -> None:
+    """Index ``records`` with Pagefind and write the bundle into ``output_dir``."""
+    with PagefindService() as service:
+        # force_language: one index per site folder, with that language's stemmer, whatever
+        # language a record's text happens to be in (a text missing in French shows in English).
+        index_id = service.request({"type": "NewIndex", "config": {"force_language": lang}})["index_id"]
+        service.request_many([
+            {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
+             "language": r.language, "meta": {"title": r.title}, "filters": None, "sort": None}
+            for r in records
+        ])
+        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_dir)})
+
+
+def write_search_index(corpus: Corpus, lang: str, site_lang_dir: Path) -> int:
+    """Write ``site_lang_dir/pagefind/`` for ``lang``; return the number of records."""
+    records = get_search_records(corpus, lang)
+    write_pagefind_bundle(records, lang, Path(site_lang_dir).resolve() / SEARCH_DIR)
+    return len(records)
+
+
+def write_search_indexes(corpus: Corpus, site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, int]:
+    """Write every language's bundle, concurrently (one Pagefind process each)."""
+    with ThreadPoolExecutor() as pool:
+        counts = pool.map(lambda lang: write_search_index(corpus, lang, Path(site_dir) / lang), languages)
+        return dict(zip(languages, counts))
