@@ -1,0 +1,121 @@
+"""``python -m generator build``: the whole pipeline, one stage after the other.
+
+    read+parse  content/              -> Content      (generator.content)
+    link        Content               -> Corpus       (generator.linker)
+    render      Corpus, language      -> {path: md}   (generator.render)
+    write       {path: md}            -> build/docs/<lang>/   (generator.writer)
+    site        build/mkdocs.<lang>.yml -> site/      (generator.site)
+
+The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
+a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
+keeps the generated Markdown between builds: the writer only touches changed pages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.content import load_content
+from generator.linker import link_corpus
+from generator.model import LANGUAGES, Corpus
+from generator.render import render_site
+from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
+from generator.writer import write_pages
+
+
+EXIT_OK = 0
+EXIT_SOME_TEXTS_FAILED = 1
+"""With ``--keep-going``: the site was built, but without the texts reported."""
+
+
+class StageLog:
+    """One line per stage on stderr (unless quiet), and a progress counter on terminals."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.interactive = not quiet and sys.stderr.isatty()
+
+    def stage(self, message: str) -> None:
+        if not self.quiet:
+            print(f"INFO    -  {message}", file=sys.stderr)
+
+    def warn(self, message: str) -> None:
+        print(f"WARNING -  {message}", file=sys.stderr)
+
+    def progress(self, label: str):
+        def show(done: int, total: int) -> None:
+            if self.interactive:
+                end = "\n" if done == total else ""
+                print(f"\r          {label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+        return show
+
+
+def get_build_dir(site_dir: Path) -> Path:
+    return site_dir.resolve().parent / "build"
+
+
+def swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` by ``new_site`` with renames only: never a half-copied site."""
+    old_site = None
+    if site_dir.exists():
+        old_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+        os.replace(site_dir, old_site / site_dir.name)
+    os.replace(new_site, site_dir)
+    if old_site:
+        shutil.rmtree(old_site, ignore_errors=True)
+
+
+def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False) -> int:
+    """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out."""
+    messages = StageLog(quiet)
+
+    messages.stage(f"Reading texts from {content_dir}")
+    content = load_content(Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"))
+
+    messages.stage("Linking citations and people")
+    corpus = link_corpus(content)
+
+    build_site_from_corpus(corpus, Path(site_dir), messages)
+
+    if content.failures:
+        for failure in content.failures:
+            messages.warn(f"left out: {failure}")
+        messages.warn(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
+        return EXIT_SOME_TEXTS_FAILED
+    return EXIT_OK
+
+
+def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | None = None) -> None:
+    """The render, write and site stages (the tests start here with hand-built corpora)."""
+    messages = messages or StageLog(quiet=True)
+    site_dir = site_dir.resolve()
+    build_dir = get_build_dir(site_dir)
+    site_url = os.environ.get("SITE_URL", "")
+
+    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
+    pages_by_lang = {lang: render_site(corpus, lang) for lang in LANGUAGES}
+
+    messages.stage(f"Writing pages to {build_dir / 'docs'}")
+    for lang, pages in pages_by_lang.items():
+        report = write_pages(pages, build_dir / "docs" / lang)
+        messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+
+    messages.stage(f"Building the site with MkDocs into {site_dir}")
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        config_paths = write_language_configs(build_dir, new_site, site_url)
+        run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
+        write_root_pages(new_site, site_url)
+        # mkdtemp makes the folder private; a site is for everyone to read.
+        new_site.chmod(0o755)
+        swap_in(new_site, site_dir)
+    except BaseException:
+        shutil.rmtree(new_site, ignore_errors=True)
+        raise
+    messages.stage(f"Site built in {site_dir}")

@@ -1,0 +1,511 @@
+"""The render stage: Corpus + language -> {relative path: Markdown text}. Pure, no I/O.
+
+Raw texts are data, never markup. Every piece of text from a resolution or from the
+directory goes into the page as an HTML-escaped raw HTML block: Python-Markdown leaves a
+raw HTML block as it is, so emphasis, link syntax, ``{ #attr }`` lists, table pipes and
+``---`` lines in a text stay characters. A raw block ends at a blank line, so no block we
+write contains one.
+
+Front matter values that Material prints (``title``, ``description``) are HTML-escaped
+too: MkDocs renders templates with Jinja autoescaping off, and Material writes
+``page.meta.title`` and ``page.meta.description`` into ``<title>``, the header and
+``<meta name="description">`` as they are. Our own template (``theme_overrides/main.html``)
+reads the same values and relies on the same rule: **front matter holds HTML text.**
+
+Pages use MkDocs directory URLs (``resolutions/<slug>.md`` -> ``resolutions/<slug>/``);
+every link written here is relative, because the site is served under a path prefix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from html import escape
+from itertools import groupby
+from typing import Callable, Iterable, Iterator
+
+import yaml
+from babel.dates import format_date
+
+from generator.i18n import BABEL_LOCALES, LANGUAGE_NAMES, _, get_gettext
+from generator.model import (
+    LANGUAGES,
+    Citation,
+    CitationLink,
+    Corpus,
+    Document,
+    Paragraph,
+    Person,
+    PersonRef,
+    Point,
+    Recital,
+    Resolution,
+)
+
+OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+"""Open Graph wants ``language_TERRITORY``."""
+
+SAFE_URL_SCHEMES = ("https://", "http://")
+"""The only schemes an external link from our data may use (no ``javascript:``)."""
+
+
+def text(value: str) -> str:
+    """Text as HTML: every ``<``, ``&`` and quote escaped, so it can only ever be characters.
+
+    Line breaks become character references: a blank line would end the raw HTML block
+    and hand the rest of the text to Markdown.
+    """
+    return escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
+# --- URLs -------------------------------------------------------------------------------
+
+
+def get_page_url(path: str) -> str:
+    """The directory URL of a page, relative to its language's root: ``resolutions/x/``."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def get_relative_url(from_path: str, to_path: str) -> str:
+    """The relative URL from one page to another of the same language."""
+    from_dir = get_page_url(from_path) or "."
+    to_url = get_page_url(to_path)
+    relative = posixpath.relpath(to_url or ".", from_dir)
+    return "./" if relative == "." else relative + "/"
+
+
+def get_language_url(path: str, lang: str) -> str:
+    """The relative URL from a page to the same page in language ``lang``."""
+    depth = get_page_url(path).count("/")
+    return "../" * (depth + 1) + f"{lang}/" + get_page_url(path)
+
+
+def get_resolution_path(slug: str) -> str:
+    return f"resolutions/{slug}.md"
+
+
+def get_person_path(slug: str) -> str:
+    return f"meps/{slug}.md"
+
+
+# --- pieces -----------------------------------------------------------------------------
+
+LATEST_COUNT = 20
+"""How many texts the home page lists."""
+
+
+def render_heading(title: str, anchor: str) -> str:
+    """A section heading (Markdown, so it enters the table of contents) with a stable id."""
+    return f"## {text(title)} {{ #{anchor} }}"
+
+
+def render_title(title: str) -> str:
+    """The page's H1, as raw HTML: a hostile title must not become Markdown."""
+    return f'<h1 id="title">{text(title)}</h1>'
+
+
+def render_paragraph(value: str, css_class: str = "") -> str:
+    class_attribute = f' class="{css_class}"' if css_class else ""
+    return f"<p{class_attribute}>{text(value)}</p>"
+
+
+class PageContext:
+    """What every builder of one language's pages needs: the language and its strings."""
+
+    def __init__(self, corpus: Corpus, lang: str):
+        self.corpus = corpus
+        self.lang = lang
+        self.gettext = get_gettext(lang)
+
+    def date(self, value: datetime.date | None) -> str:
+        return format_date(value, "long", locale=BABEL_LOCALES[self.lang]) if value else ""
+
+
+def get_front_matter(values: dict) -> str:
+    """YAML front matter; string values must already be HTML text (see module docstring)."""
+    return "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=False) + "---\n"
+
+
+def get_page_front_matter(ctx: PageContext, path: str, title: str, description: str, og_type: str, lastmod: datetime.date | None = None) -> dict:
+    values = {
+        "title": text(title),
+        "description": text(description),
+        "og_type": og_type,
+        "og_locale": OG_LOCALES[ctx.lang],
+        "alternates": [
+            {"lang": code, "name": LANGUAGE_NAMES[code], "href": get_language_url(path, code)}
+            for code in LANGUAGES
+            if code != ctx.lang
+        ],
+    }
+    if lastmod:
+        values["lastmod"] = lastmod.isoformat()
+    return values
+
+
+def get_description(ctx: PageContext, version: Resolution) -> str:
+    """"Title — date — document type", the line shared on social media and in search results."""
+    return " — ".join(part for part in (version.title, ctx.date(version.date), version.doc_type) if part)
+
+
+def render_citation_text(ctx: PageContext, slug: str, citation: Citation, version_lang: str) -> str:
+    """A citation's text with its links (CitationLink spans) as ``<a>``; every piece escaped."""
+    links = ctx.corpus.links.get((slug, version_lang, citation.eid), ())
+    pieces, position = [], 0
+    for link in sorted(links, key=lambda link: link.start):
+        href = get_citation_href(ctx, slug, link)
+        # A span that overlaps the previous one or falls outside the text is ignored
+        # rather than trusted: the text must come out whole whatever the linker says.
+        if not href or link.start < position or not 0 <= link.start < link.end <= len(citation.text):
+            continue
+        pieces.append(text(citation.text[position:link.start]))
+        title = link.title.get(ctx.lang) or next(iter(link.title.values()), "")
+        title_attribute = f' title="{text(title)}"' if title else ""
+        pieces.append(f'<a class="citation-link" href="{text(href)}"{title_attribute}>{text(citation.text[link.start:link.end])}</a>')
+        position = link.end
+    pieces.append(text(citation.text[position:]))
+    return "".join(pieces)
+
+
+def get_citation_href(ctx: PageContext, slug: str, link: CitationLink) -> str:
+    """Internal: the cited text's page in this language; external: its URL, this language first."""
+    if link.slug:
+        if link.slug not in ctx.corpus.by_slug:
+            return ""
+        href = get_relative_url(get_resolution_path(slug), get_resolution_path(link.slug))
+        return href + (f"#{link.eid}" if link.eid else "")
+    url = link.url.get(ctx.lang) or next((link.url[code] for code in LANGUAGES if link.url.get(code)), "")
+    return url if url.startswith(SAFE_URL_SCHEMES) else ""
+
+
+def get_unit_name(ctx: PageContext, unit, paragraph: Paragraph | None = None, point_label: str = "") -> str:
+    """How a screen reader names a unit: "recital A", "point (a) of paragraph 2"."""
+    t = ctx.gettext
+    if isinstance(unit, Citation):
+        return t(_("citation %(num)s")) % {"num": unit.eid.removeprefix("cit_")}
+    if isinstance(unit, Recital):
+        return t(_("recital %(num)s")) % {"num": unit.num}
+    if isinstance(unit, Paragraph):
+        return t(_("paragraph %(num)s")) % {"num": unit.num}
+    return t(_("point %(num)s of paragraph %(paragraph)s")) % {"num": point_label, "paragraph": paragraph.num}
+
+
+def get_unit_label(unit, version_lang: str) -> str:
+    """The label as printed: "A.", "7.", "(a)" in English, "a)" in French; citations have none."""
+    if isinstance(unit, Citation):
+        return "¶"
+    if isinstance(unit, Point):
+        return f"{unit.num})" if version_lang == "fr" else f"({unit.num})"
+    return f"{unit.num}."
+
+
+def render_unit_open(ctx: PageContext, kind: str, unit, label: str, name: str, body: str) -> list[str]:
+    """The opening lines of a unit element (the caller closes it, after any nested points)."""
+    t = ctx.gettext
+    eid = text(unit.eid)
+    link_name = text(t(_("Link to %(unit)s")) % {"unit": name})
+    copy_name = text(t(_("Copy link to %(unit)s")) % {"unit": name})
+    copy_label = text(t(_("Copy link")))
+    return [
+        f'<div class="unit unit-{kind}" id="{eid}">',
+        f'<a class="unit-label" href="#{eid}" title="{link_name}" aria-label="{link_name}">{text(label)}</a>',
+        f'<span class="unit-text">{body}</span>',
+        f'<button type="button" class="unit-copy" data-anchor="{eid}" aria-label="{copy_name}">{copy_label}</button>',
+    ]
+
+
+def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[str]:
+    """The citations, recitals and paragraphs sections, each one raw HTML block."""
+    t = ctx.gettext
+    if version.citations:
+        yield render_heading(t(_("Citations")), "citations")
+        lines = ['<div class="units units-citations">']
+        if version.preamble:
+            lines.append(f'<p class="preamble">{text(version.preamble)}</p>')
+        for citation in version.citations:
+            body = render_citation_text(ctx, slug, citation, version.lang)
+            lines += render_unit_open(ctx, "citation", citation, "¶", get_unit_name(ctx, citation), body)
+            lines.append("</div>")
+        lines.append("</div>")
+        yield "\n".join(lines)
+    elif version.preamble:
+        yield f'<p class="preamble">{text(version.preamble)}</p>'
+    if version.recitals:
+        yield render_heading(t(_("Recitals")), "recitals")
+        lines = ['<div class="units units-recitals">']
+        for recital in version.recitals:
+            label = get_unit_label(recital, version.lang)
+            lines += render_unit_open(ctx, "recital", recital, label, get_unit_name(ctx, recital), text(recital.text))
+            lines.append("</div>")
+        lines.append("</div>")
+        yield "\n".join(lines)
+    if version.paragraphs:
+        yield render_heading(t(_("Operative paragraphs")), "paragraphs")
+        lines = ['<div class="units units-paragraphs">']
+        for paragraph in version.paragraphs:
+            label = get_unit_label(paragraph, version.lang)
+            lines += render_unit_open(ctx, "paragraph", paragraph, label, get_unit_name(ctx, paragraph), text(paragraph.text))
+            for point in paragraph.points:
+                point_label = get_unit_label(point, version.lang)
+                name = get_unit_name(ctx, point, paragraph, point_label)
+                lines += render_unit_open(ctx, "point", point, point_label, name, text(point.text))
+                lines.append("</div>")
+            lines.append("</div>")
+        lines.append("</div>")
+        yield "\n".join(lines)
+
+
+def render_people(ctx: PageContext, page_path: str, slug: str, refs: Iterable[PersonRef], heading: str, anchor: str) -> Iterator[str]:
+    """A list of the people a text names, each linked to their page, with their role."""
+    items = []
+    for ref in refs:
+        person_slug = ctx.corpus.person_slugs.get((slug, ref.name))
+        name = text(ref.name)
+        if person_slug:
+            href = get_relative_url(page_path, get_person_path(person_slug))
+            name = f'<a href="{text(href)}">{name}</a>'
+        role = f' <span class="person-role">{text(ref.role)}</span>' if ref.role else ""
+        items.append(f'<li><span class="person-name">{name}</span>{role}</li>')
+    if items:
+        yield render_heading(heading, anchor)
+        yield "\n".join([f'<ul class="people people-{anchor}">', *items, "</ul>"])
+
+
+def render_language_links(ctx: PageContext, path: str, document: Document) -> str:
+    """"Languages: English · Français", each an existing version, the current one marked."""
+    t = ctx.gettext
+    links = []
+    for code in LANGUAGES:
+        if code not in document.versions:
+            continue
+        name = text(LANGUAGE_NAMES[code])
+        if code == ctx.lang:
+            links.append(f'<strong aria-current="page" lang="{code}">{name}</strong>')
+        else:
+            href = text(get_language_url(path, code))
+            links.append(f'<a href="{href}" hreflang="{code}" lang="{code}">{name}</a>')
+    label = text(t(_("Languages:")))
+    return f'<span class="doc-languages">{label} {" · ".join(links)}</span>'
+
+
+def render_resolution_page(ctx: PageContext, document: Document) -> str:
+    """One text in one language: header, notices, units, people, "cited by"."""
+    t = ctx.gettext
+    path = get_resolution_path(document.slug)
+    version = document.version(ctx.lang)
+    missing = version.lang != ctx.lang
+    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date)
+
+    facts = [f'<span class="doc-type">{text(version.doc_type)}</span>'] if version.doc_type else []
+    if version.date:
+        facts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
+    if document.meta.reference:
+        facts.append(f'<span class="doc-reference">{text(document.meta.reference)}</span>')
+    facts.append(render_language_links(ctx, path, document))
+    header = [
+        '<header class="doc-header">',
+        f'<h1 id="title" lang="{version.lang}">{text(version.title)}</h1>' if missing else f'<h1 id="title">{text(version.title)}</h1>',
+        f'<p class="doc-facts">{" · ".join(facts)}</p>',
+        "</header>",
+    ]
+    blocks = ["\n".join(header)]
+    if missing:
+        notice = t(_("This text is not available in English; it is shown in %(language)s.")) if ctx.lang == "en" else t(
+            _("This text is not available in French; it is shown in %(language)s.")
+        )
+        language = t(_("English")) if version.lang == "en" else t(_("French"))
+        blocks.append(f'<p class="notice notice-missing-language" role="note">{text(notice % {"language": language})}</p>')
+    elif ctx.lang in document.meta.unofficial:
+        notice = text(t(_("Unofficial translation")))
+        explanation = text(t(_("Only the original language versions are authentic.")))
+        blocks.append(f'<p class="notice notice-unofficial" role="note"><strong>{notice}</strong> — {explanation}</p>')
+
+    body = list(render_units(ctx, document.slug, version))
+    body += render_people(ctx, path, document.slug, version.meps, t(_("Responsible MEPs")), "meps")
+    body += render_people(ctx, path, document.slug, version.contacts, t(_("Contact person")), "contact")
+    # Shown in another language, the text keeps its own ``lang`` (screen readers,
+    # hyphenation, search) while headings, our interface strings, keep the page's.
+    blocks.extend(wrap_in_language(body, version.lang) if missing else body)
+    blocks.extend(render_cited_by(ctx, document))
+    return get_front_matter(front) + "\n" + "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def wrap_in_language(blocks: list[str], lang: str) -> list[str]:
+    """Wrap each raw HTML block (the text) in ``<div lang>``; Markdown headings stay out."""
+    wrapped = []
+    for block in blocks:
+        if block.startswith("<"):
+            wrapped.append(f'<div lang="{lang}">\n{block}\n</div>')
+        else:
+            wrapped.append(block)
+    return wrapped
+
+
+def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
+    """Later texts whose citations point at this one, each linked to the citing citation."""
+    citing = ctx.corpus.cited_by.get(document.slug, ())
+    path = get_resolution_path(document.slug)
+    items = []
+    for citing_slug, eid in citing:
+        citing_document = ctx.corpus.by_slug.get(citing_slug)
+        if citing_document is None:
+            continue
+        citing_version = citing_document.version(ctx.lang)
+        href = get_relative_url(path, get_resolution_path(citing_slug)) + f"#{eid}"
+        date = f' <span class="doc-date">{text(ctx.date(citing_version.date))}</span>' if citing_version.date else ""
+        items.append(f'<li><a href="{text(href)}" lang="{citing_version.lang}">{text(citing_version.title)}</a>{date}</li>')
+    if items:
+        yield render_heading(ctx.gettext(_("Cited by")), "cited-by")
+        yield "\n".join(['<ul class="cited-by">', *items, "</ul>"])
+
+
+def render_resolution_item(ctx: PageContext, page_path: str, document: Document) -> str:
+    """One line of a list of texts: linked title, date, document type."""
+    version = document.version(ctx.lang)
+    href = get_relative_url(page_path, get_resolution_path(document.slug))
+    lang = f' lang="{version.lang}"' if version.lang != ctx.lang else ""
+    parts = [f'<a href="{text(href)}"{lang}>{text(version.title)}</a>']
+    if version.date:
+        parts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
+    if version.doc_type:
+        parts.append(f'<span class="doc-type"{lang}>{text(version.doc_type)}</span>')
+    return f'<li>{" · ".join(parts)}</li>'
+
+
+def render_resolution_list(ctx: PageContext, page_path: str, documents: Iterable[Document]) -> str:
+    items = [render_resolution_item(ctx, page_path, document) for document in documents]
+    return "\n".join(['<ul class="resolution-list">', *items, "</ul>"])
+
+
+def render_home_page(ctx: PageContext) -> str:
+    """The home of one language: what the site is, then the newest texts first."""
+    t = ctx.gettext
+    path = "index.md"
+    site_name = t(_("Parliamentary resolutions"))
+    lead = t(_("Resolutions and motions for resolutions, in English and French, with a permalink to every paragraph."))
+    front = get_page_front_matter(ctx, path, site_name, lead, "website")
+    all_resolutions = text(t(_("All resolutions")))
+    blocks = [
+        f'<h1 id="title">{text(site_name)}</h1>',
+        f'<p class="lead">{text(lead)}</p>',
+        render_heading(t(_("Latest texts")), "latest"),
+        render_resolution_list(ctx, path, ctx.corpus.documents[:LATEST_COUNT]) if ctx.corpus.documents else render_paragraph(t(_("No texts yet."))),
+        f'<p><a href="{get_relative_url(path, "resolutions/index.md")}">{all_resolutions}</a></p>',
+    ]
+    return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def render_resolutions_index(ctx: PageContext) -> str:
+    """Every text, grouped by year, newest first."""
+    t = ctx.gettext
+    path = "resolutions/index.md"
+    front = get_page_front_matter(ctx, path, t(_("Resolutions")), t(_("All resolutions, by year.")), "website")
+    blocks = [render_title(t(_("Resolutions")))]
+    for year, documents in groupby(ctx.corpus.documents, key=lambda d: d.date.year if d.date else None):
+        heading = str(year) if year else t(_("Undated"))
+        blocks.append(render_heading(heading, f"year-{year or 'undated'}"))
+        blocks.append(render_resolution_list(ctx, path, documents))
+    return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def render_people_index(ctx: PageContext) -> str:
+    t = ctx.gettext
+    path = "meps/index.md"
+    front = get_page_front_matter(ctx, path, t(_("People")), t(_("Responsible MEPs and contact persons.")), "website")
+    items = []
+    for person in ctx.corpus.people:
+        href = get_relative_url(path, get_person_path(person.slug))
+        details = " · ".join(text(value) for value in (person.group, person.country, person.role) if value)
+        details = f' <span class="person-details">{details}</span>' if details else ""
+        items.append(f'<li><a href="{text(href)}">{text(person.name)}</a>{details}</li>')
+    blocks = [render_title(t(_("People"))), "\n".join(['<ul class="people-list">', *items, "</ul>"])]
+    return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def render_person_page(ctx: PageContext, person: Person) -> str:
+    """A person: what is known, how to reach them, the texts they answer for."""
+    t = ctx.gettext
+    path = get_person_path(person.slug)
+    facts = [
+        (t(_("Country")), person.country),
+        (t(_("Political group")), person.group),
+        (t(_("National party")), person.national_party),
+        (t(_("Term")), person.term),
+        (t(_("Role")), person.role),
+    ]
+    known = [(label, value) for label, value in facts if value]
+    description = " — ".join([person.name, *(value for _label, value in known)])
+    front = get_page_front_matter(ctx, path, person.name, description, "profile")
+    blocks = [render_title(person.name)]
+    if known:
+        rows = [f"<dt>{text(label)}</dt><dd>{text(value)}</dd>" for label, value in known]
+        blocks.append("\n".join(['<dl class="person-facts">', *rows, "</dl>"]))
+    blocks.append(render_heading(t(_("Contact")), "contact"))
+    blocks.append(render_contact(ctx, person))
+    for heading, anchor, slugs in (
+        (t(_("Responsible MEP for")), "responsible", ctx.corpus.responsible.get(person.slug, ())),
+        (t(_("Contact person for")), "contact-for", ctx.corpus.contact_for.get(person.slug, ())),
+    ):
+        documents = [ctx.corpus.by_slug[slug] for slug in slugs if slug in ctx.corpus.by_slug]
+        if documents:
+            blocks.append(render_heading(heading, anchor))
+            blocks.append(render_resolution_list(ctx, path, documents))
+    return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def render_contact(ctx: PageContext, person: Person) -> str:
+    t = ctx.gettext
+    rows = []
+    if person.email:
+        rows.append((t(_("E-mail")), f'<a href="mailto:{text(person.email)}">{text(person.email)}</a>'))
+    if person.phone:
+        dial = "".join(c for c in person.phone if c.isdigit() or c == "+")
+        rows.append((t(_("Phone")), f'<a href="tel:{text(dial)}">{text(person.phone)}</a>'))
+    if person.office:
+        rows.append((t(_("Office")), text(person.office)))
+    if person.website.startswith(SAFE_URL_SCHEMES):
+        rows.append((t(_("Website")), f'<a href="{text(person.website)}" rel="noopener">{text(person.website)}</a>'))
+    for network, url in sorted(person.social.items()):
+        if url.startswith(SAFE_URL_SCHEMES):
+            rows.append((text(network.capitalize()), f'<a href="{text(url)}" rel="noopener">{text(url)}</a>'))
+    if not rows:
+        return render_paragraph(t(_("No contact details are recorded for this person.")), "no-contact")
+    return "\n".join(['<dl class="person-contact">', *(f"<dt>{text(label)}</dt><dd>{value}</dd>" for label, value in rows), "</dl>"])
+
+
+# --- the site ---------------------------------------------------------------------------
+
+
+def render_site(corpus: Corpus, lang: str) -> dict[str, str]:
+    """Every page of one language: relative path -> Markdown text."""
+    ctx = PageContext(corpus, lang)
+    pages = {
+        "index.md": render_home_page(ctx),
+        "resolutions/index.md": render_resolutions_index(ctx),
+        "meps/index.md": render_people_index(ctx),
+    }
+    for document in corpus.documents:
+        pages[get_resolution_path(document.slug)] = render_resolution_page(ctx, document)
+    for person in corpus.people:
+        pages[get_person_path(person.slug)] = render_person_page(ctx, person)
+    return pages
+
+
+def get_interface_strings(lang: str) -> dict[str, str]:
+    """Strings the theme templates need (per-language config ``extra``), translated."""
+    t = get_gettext(lang)
+    return {
+        "site_name": t(_("Parliamentary resolutions")),
+        "copy_link": t(_("Copy link")),
+        "copied": t(_("Link copied")),
+        "languages": t(_("Languages")),
+        "home": t(_("Home")),
+        "resolutions": t(_("Resolutions")),
+        "people": t(_("People")),
+        "not_found": t(_("Page not found")),
+    }

@@ -1,0 +1,78 @@
+"""``python -m generator build`` end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.html_tools import by_id, read_html
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "2012-03-07-kazakhstan"
+
+
+def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("cli") / "site"
+    result = run_build("--content", str(ROOT / "content"), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_build_of_the_bundled_content(bundled_site):
+    for lang, other in (("en", "fr"), ("fr", "en")):
+        page = read_html(bundled_site / lang / "resolutions" / SLUG / "index.html")
+        ids = by_id(page)
+        expected = [f"cit_{i}" for i in range(1, 9)] + [f"rec_{c}" for c in "ABCDEFGHIJKLMNOPQ"] + [f"para_{i}" for i in range(1, 14)]
+        assert all(eid in ids for eid in expected), [e for e in expected if e not in ids]
+        assert page.find_all("html")[0].attrs["lang"] == lang
+        switch = [a for a in page.find_all("a") if a.has_class("language-switch__link")][0]
+        assert switch.attrs["href"] == f"../../../{other}/resolutions/{SLUG}/"
+    assert (bundled_site / "index.html").is_file() and (bundled_site / "404.html").is_file()
+
+
+def make_content(tmp_path: Path, bad: bool) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    if bad:
+        folder = content / "resolutions" / "2013-01-01-broken"
+        folder.mkdir()
+        (folder / "en.txt").write_text("Broken\n\nNothing that looks like a unit.\n", encoding="utf-8")
+    return content
+
+
+def test_a_bad_text_is_one_line_naming_the_file_and_no_site(tmp_path):
+    content = make_content(tmp_path, bad=True)
+    site = tmp_path / "site"
+    result = run_build("--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "2013-01-01-broken" in lines[0]
+    assert not site.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
+
+
+def test_a_failed_build_leaves_the_previous_site(tmp_path):
+    site = tmp_path / "site"
+    assert run_build("--content", str(make_content(tmp_path / "good", bad=False)), "--site-dir", str(site)).returncode == 0
+    before = sorted(p.relative_to(site) for p in site.rglob("*"))
+    assert run_build("--content", str(make_content(tmp_path / "bad", bad=True)), "--site-dir", str(site)).returncode == 2
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == before
+
+
+def test_keep_going_builds_the_rest_and_exits_1(tmp_path):
+    content = make_content(tmp_path, bad=True)
+    site = tmp_path / "site"
+    result = run_build("--content", str(content), "--site-dir", str(site), "--keep-going")
+    assert result.returncode == 1
+    assert "2013-01-01-broken" in result.stderr and "left out" in result.stderr
+    assert (site / "en" / "resolutions" / SLUG / "index.html").is_file()
+    assert not (site / "en" / "resolutions" / "2013-01-01-broken").exists()

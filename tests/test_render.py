@@ -1,0 +1,108 @@
+"""The render stage: golden Markdown for the bundled sample, and Markdown that renders to
+exactly the source words.
+
+Regenerate the golden files after an intended change, then review the diff::
+
+    UPDATE_GOLDEN=1 python -m pytest tests/test_render.py
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from generator.content import load_content
+from generator.linker import link_corpus
+from generator.model import LANGUAGES
+from generator.render import get_language_url, get_page_url, get_relative_url, render_site
+from tests.html_tools import by_id, normalise, parse_html, unit_text
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "site"
+
+
+@pytest.fixture(scope="module")
+def bundled_corpus():
+    return link_corpus(load_content(ROOT / "content", warn=lambda message: None))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_golden_markdown_of_the_bundled_content(bundled_corpus, lang):
+    pages = render_site(bundled_corpus, lang)
+    golden_dir = GOLDEN / lang
+    if os.environ.get("UPDATE_GOLDEN"):
+        for old in golden_dir.rglob("*.md"):
+            old.unlink()
+        for path, markdown in pages.items():
+            (golden_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (golden_dir / path).write_text(markdown, encoding="utf-8")
+    expected = {p.relative_to(golden_dir).as_posix(): p.read_text(encoding="utf-8") for p in golden_dir.rglob("*.md")}
+    assert sorted(pages) == sorted(expected), "pages differ; UPDATE_GOLDEN=1 to regenerate"
+    for path, markdown in pages.items():
+        if markdown != expected[path]:
+            diff = "".join(difflib.unified_diff(expected[path].splitlines(True), markdown.splitlines(True), f"golden/{lang}/{path}", "rendered"))
+            pytest.fail(f"{path} differs from its golden file (UPDATE_GOLDEN=1 to regenerate):\n{diff}")
+
+
+def markdown_to_html(markdown: str) -> str:
+    body = markdown.split("---\n", 2)[2]
+    return MarkdownIt("commonmark", {"html": True}).render(body)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_markdown_renders_to_the_source_words(sample_corpus, bundled_corpus, hostile_corpus, lang):
+    for corpus in (sample_corpus, bundled_corpus, hostile_corpus):
+        pages = render_site(corpus, lang)
+        for document in corpus.documents:
+            ids = by_id(parse_html(markdown_to_html(pages[f"resolutions/{document.slug}.md"])))
+            for unit in document.version(lang).units():
+                assert normalise(unit_text(ids[unit.eid])) == normalise(unit.text), (document.slug, unit.eid)
+
+
+def test_render_is_pure_and_stable(sample_corpus):
+    assert render_site(sample_corpus, "fr") == render_site(sample_corpus, "fr")
+
+
+def test_empty_links_mapping_renders(sample_corpus):
+    from dataclasses import replace
+
+    pages = render_site(replace(sample_corpus, links={}), "en")
+    assert "citation-link" not in pages["resolutions/2012-03-07-kazakhstan.md"]
+
+
+def test_dates_in_each_language(sample_corpus):
+    assert "7 March 2012" in render_site(sample_corpus, "en")["index.md"]
+    assert "7 mars 2012" in render_site(sample_corpus, "fr")["index.md"]
+
+
+def test_resolutions_index_is_grouped_by_year_newest_first(sample_corpus):
+    index = render_site(sample_corpus, "en")["resolutions/index.md"]
+    years = [line.split()[1] for line in index.splitlines() if line.startswith("## ")]
+    assert years == ["2012", "2011", "2009"]
+
+
+@pytest.mark.parametrize(
+    "from_path, to_path, expected",
+    [
+        ("index.md", "resolutions/index.md", "resolutions/"),
+        ("index.md", "resolutions/a.md", "resolutions/a/"),
+        ("resolutions/a.md", "resolutions/b.md", "../b/"),
+        ("resolutions/a.md", "meps/p.md", "../../meps/p/"),
+        ("resolutions/index.md", "resolutions/a.md", "a/"),
+        ("meps/p.md", "index.md", "../../"),
+        ("resolutions/a.md", "resolutions/a.md", "./"),
+    ],
+)
+def test_relative_urls(from_path, to_path, expected):
+    assert get_relative_url(from_path, to_path) == expected
+
+
+def test_language_urls():
+    assert get_page_url("resolutions/a.md") == "resolutions/a/"
+    assert get_language_url("resolutions/a.md", "fr") == "../../../fr/resolutions/a/"
+    assert get_language_url("index.md", "fr") == "../fr/"
+    assert get_language_url("meps/index.md", "en") == "../../en/meps/"
