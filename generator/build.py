@@ -5,6 +5,7 @@
     render      Corpus, language      -> {path: md}   (generator.render)
     write       {path: md}            -> build/docs/<lang>/   (generator.writer)
     site        build/mkdocs.<lang>.yml -> site/      (generator.site)
+    search      Corpus, language      -> site/<lang>/pagefind/  (generator.search)
 
 The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
 a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
@@ -23,6 +24,7 @@ from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
 from generator.render import render_site
+from generator.search import write_search_indexes
 from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.writer import write_pages
 
@@ -111,6 +113,8 @@ def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | 
     try:
         config_paths = write_language_configs(build_dir, new_site, site_url)
         run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
+        messages.stage("Writing the search index of every language")
+        write_search_indexes(corpus, new_site)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)

@@ -10,6 +10,15 @@ The records are a pure function of the corpus (``get_search_records``); writing 
 bundle (``write_search_index``) runs after the MkDocs build of that language, into
 ``site/<lang>/pagefind/``, where the header's search box (``theme_overrides``) finds it.
 
+How records reach Pagefind: each record is a unit, but Pagefind is given one page per
+text whose units are elements with their ids (Pagefind calls them anchors, each with its
+word position). Why: the index's page table (``pf_meta``), which every first query
+downloads whole, grows with the number of Pagefind pages: at 2,000 texts one Pagefind
+page per unit (87,000 a language) made it 528 KB gzipped, over the 300 KB a first search
+may cost; one per text makes it 17 KB. The search box maps each matching word position
+back to its unit (``assets/javascripts/search.js``), so a hit still reads
+"Kazakhstan — paragraph 7" and opens ``#para_7``.
+
 Record URLs are relative to the language root ("resolutions/<slug>/#para_7"): pagefind.js
 prefixes them with the folder its bundle was loaded from minus ``pagefind/`` (its
 default ``baseUrl``), so they resolve under any path prefix (https://user.github.io/repo/en/).
@@ -20,28 +29,47 @@ from __future__ import annotations
 import base64
 import json
 import subprocess
+import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from generator.errors import GeneratorError
+from generator.i18n import _, get_gettext
+from generator.writer import write_file_atomically
 from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
 
 SEARCH_DIR = "pagefind"
 """The bundle's folder inside each language's site folder."""
 
-# Unit names in each language, as a reader cites them ("see paragraph 7", "voir le
-# paragraphe 7"; a French citation is a "visa", a recital a "considérant").
-# TODO: move to the gettext catalogs of generator/i18n.py once both are on one branch.
-UNIT_NAMES: dict[str, dict[str, str]] = {
-    "en": {"citation": "citation", "recital": "recital", "paragraph": "paragraph"},
-    "fr": {"citation": "visa", "recital": "considérant", "paragraph": "paragraphe"},
+# How a hit reads, per kind of unit: the title of the text, then the unit as a reader
+# cites it ("see paragraph 7"; a French citation is a "visa", a recital a "considérant").
+UNIT_TITLES = {
+    "citation": _("%(title)s — citation %(num)s"),
+    "recital": _("%(title)s — recital %(num)s"),
+    "paragraph": _("%(title)s — paragraph %(num)s"),
+    "point": _("%(title)s — paragraph %(paragraph)s (%(num)s)"),
 }
-POINT_FORMATS = {"en": "{paragraph} ({point})", "fr": "{paragraph} {point})"}
-"""How a point is cited after its paragraph's number: "paragraph 2 (a)", "paragraphe 2 a)"."""
-TITLE_SEPARATOR = " — "
+
+
+def get_search_strings(lang: str) -> dict[str, str]:
+    """The search box's strings in ``lang``, for the theme (per-language ``extra.search``).
+
+    The hit titles are templates with ``{title}``, ``{num}``, ``{paragraph}``: the search
+    script fills them in from a hit's unit id, exactly as ``unit_title`` does here.
+    """
+    t = get_gettext(lang)
+    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}"}
+    return {
+        "label": t(_("Search")),
+        "placeholder": t(_("Search the resolutions")),
+        "results": t(_("Search results")),
+        "no_results": t(_("No results")),
+        **{f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()},
+    }
 
 
 @dataclass(frozen=True)
@@ -54,6 +82,8 @@ class SearchRecord:
     """What the hit reads: "Kazakhstan — paragraph 7"."""
     content: str
     """The indexed text: the unit's text (a person's name and roles for a person)."""
+    page_title: str
+    """The title of the page the record is on ("Kazakhstan"; a person's name)."""
     language: str
     """``en`` or ``fr``: the index (and its stemmer) the record belongs to."""
 
@@ -67,18 +97,18 @@ def person_url(slug: str) -> str:
     return f"meps/{slug}/"
 
 
-def unit_label(unit: Unit, lang: str, paragraph: Paragraph | None = None) -> str:
-    """How a reader cites the unit: "paragraph 7", "considérant C", "paragraph 2 (a)"."""
-    names = UNIT_NAMES[lang]
+def unit_title(title: str, unit: Unit, lang: str, paragraph: Paragraph | None = None) -> str:
+    """How a hit on the unit reads: "Kazakhstan — paragraph 7", "Kazakhstan — paragraphe 2 a)"."""
+    t = get_gettext(lang)
     if isinstance(unit, Citation):
-        return f"{names['citation']} {unit.eid.removeprefix('cit_')}"
+        return t(UNIT_TITLES["citation"]) % {"title": title, "num": unit.eid.removeprefix("cit_")}
     if isinstance(unit, Recital):
-        return f"{names['recital']} {unit.num}"
+        return t(UNIT_TITLES["recital"]) % {"title": title, "num": unit.num}
     if isinstance(unit, Paragraph):
-        return f"{names['paragraph']} {unit.num}"
+        return t(UNIT_TITLES["paragraph"]) % {"title": title, "num": unit.num}
     if isinstance(unit, Point):
-        number = POINT_FORMATS[lang].format(paragraph=paragraph.num if paragraph else "?", point=unit.num)
-        return f"{names['paragraph']} {number}"
+        number = paragraph.num if paragraph else unit.eid.split("__")[0].removeprefix("para_")
+        return t(UNIT_TITLES["point"]) % {"title": title, "paragraph": number, "num": unit.num}
     raise TypeError(f"not a unit: {unit!r}")
 
 
@@ -103,9 +133,10 @@ def get_document_records(document: Document, lang: str) -> Iterator[SearchRecord
     for unit, paragraph in iter_units_with_paragraph(document, lang):
         yield SearchRecord(
             url=f"{page}#{unit.eid}",
-            title=f"{version.title}{TITLE_SEPARATOR}{unit_label(unit, lang, paragraph)}",
+            title=unit_title(version.title, unit, lang, paragraph),
             content=unit.text,
             language=lang,
+            page_title=version.title,
         )
 
 
@@ -116,6 +147,7 @@ def get_person_record(person: Person, lang: str) -> SearchRecord:
         title=person.name,
         content=" ".join([person.name, *filter(None, facts)]),
         language=lang,
+        page_title=person.name,
     )
 
 
@@ -192,6 +224,28 @@ class PagefindService:
         writer.join()
 
 
+def get_page_html(records: list[SearchRecord], lang: str) -> str:
+    """What Pagefind indexes for one page: its title, then each unit as an anchor.
+
+    Only what is searched is here (no navigation, no labels): "paragraph" and "7" are
+    not words of the text, and indexing them would make every page match them.
+    """
+    title = escape(records[0].page_title)
+    units = "".join(
+        f'<p id="{escape(anchor)}">{escape(record.content)}</p>' if anchor else f"<p>{escape(record.content)}</p>"
+        for record in records
+        for anchor in [record.url.partition("#")[2]]
+    )
+    return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{units}</body></html>'
+
+
+def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[SearchRecord]]:
+    pages: dict[str, list[SearchRecord]] = {}
+    for record in records:
+        pages.setdefault(record.url.partition("#")[0], []).append(record)
+    return pages
+
+
 def write_pagefind_bundle(records: Iterable[SearchRecord], lang: str, output_dir: Path) -> None:
     """Index ``records`` with Pagefind and write the bundle into ``output_dir``."""
     with PagefindService() as service:
@@ -199,17 +253,43 @@ def write_pagefind_bundle(records: Iterable[SearchRecord], lang: str, output_dir
         # language a record's text happens to be in (a text missing in French shows in English).
         index_id = service.request({"type": "NewIndex", "config": {"force_language": lang}})["index_id"]
         service.request_many([
-            {"type": "AddRecord", "index_id": index_id, "url": r.url, "content": r.content,
-             "language": r.language, "meta": {"title": r.title}, "filters": None, "sort": None}
-            for r in records
+            {"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
+             "file_contents": get_page_html(page_records, lang)}
+            for url, page_records in group_records_by_page(records).items()
         ])
         service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_dir)})
+
+
+def sync_tree(source: Path, target: Path) -> list[str]:
+    """Make ``target`` a copy of ``source``, writing only files whose bytes differ.
+
+    Pagefind names its chunks and fragments by content hash, so after one text changes
+    most files are already right: leaving them untouched keeps an incremental build (and
+    an rsync or CDN upload after it) small. Returns the relative paths written.
+    """
+    written = []
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        relative = path.relative_to(source)
+        destination = target / relative
+        data = path.read_bytes()
+        if destination.is_file() and destination.stat().st_size == len(data) and destination.read_bytes() == data:
+            continue
+        write_file_atomically(destination, data)
+        written.append(relative.as_posix())
+    if target.is_dir():
+        for path in sorted((p for p in target.rglob("*") if p.is_file()), reverse=True):
+            if not (source / path.relative_to(target)).is_file():
+                path.unlink()
+    return written
 
 
 def write_search_index(corpus: Corpus, lang: str, site_lang_dir: Path) -> int:
     """Write ``site_lang_dir/pagefind/`` for ``lang``; return the number of records."""
     records = get_search_records(corpus, lang)
-    write_pagefind_bundle(records, lang, Path(site_lang_dir).resolve() / SEARCH_DIR)
+    bundle_dir = Path(site_lang_dir).resolve() / SEARCH_DIR
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=bundle_dir.parent) as fresh:
+        write_pagefind_bundle(records, lang, Path(fresh))
+        sync_tree(Path(fresh), bundle_dir)
     return len(records)
 
 

@@ -21,6 +21,7 @@ from generator.errors import BuildError
 from generator.i18n import LANGUAGE_NAMES
 from generator.model import LANGUAGES
 from generator.render import get_interface_strings
+from generator.search import get_search_strings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 """The repository root: the shared ``mkdocs.yml`` and ``theme_overrides/`` live there."""
@@ -48,6 +49,8 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         "extra": {
             "lang": lang,
             "strings": strings,
+            # The header's search box (theme_overrides/partials/unit-search.html).
+            "search": get_search_strings(lang),
             # Material includes partials/alternate.html (overridden by our per-page
             # language switch) when extra.alternate is set; a list would also make
             # base.html link every page to the other language's home, so: true.
