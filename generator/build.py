@@ -72,8 +72,13 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old_site, ignore_errors=True)
 
 
-def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False) -> int:
-    """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out."""
+def build_site(
+    content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False, incremental: bool = False
+) -> int:
+    """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out.
+
+    ``incremental``: update the existing site in place (see ``update_site``).
+    """
     messages = StageLog(quiet)
 
     messages.stage(f"Reading texts from {content_dir}")
@@ -82,7 +87,7 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
 
-    build_site_from_corpus(corpus, Path(site_dir), messages)
+    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental)
 
     if content.failures:
         for failure in content.failures:
@@ -92,7 +97,9 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
     return EXIT_OK
 
 
-def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | None = None) -> None:
+def build_site_from_corpus(
+    corpus: Corpus, site_dir: Path, messages: StageLog | None = None, incremental: bool = False
+) -> None:
     """The render, write and site stages (the tests start here with hand-built corpora)."""
     messages = messages or StageLog(quiet=True)
     site_dir = site_dir.resolve()
@@ -103,9 +110,16 @@ def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | 
     pages_by_lang = {lang: render_site(corpus, lang) for lang in LANGUAGES}
 
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
+    changed_languages = []
     for lang, pages in pages_by_lang.items():
         report = write_pages(pages, build_dir / "docs" / lang)
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+        if report.written or report.removed:
+            changed_languages.append(lang)
+
+    if incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES):
+        update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
+        return
 
     messages.stage(f"Building the site with MkDocs into {site_dir}")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -123,3 +137,26 @@ def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | 
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     messages.stage(f"Site built in {site_dir}")
+
+
+def update_site(
+    corpus: Corpus, site_dir: Path, build_dir: Path, changed_languages: list[str], site_url: str, messages: StageLog
+) -> None:
+    """The site and search stages of an incremental build, in place.
+
+    Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
+    (only pages whose Markdown is newer than their HTML), and their search bundle is
+    synced file by file. Faster, but not atomic like a full build, and blind to changes
+    of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
+    """
+    if not changed_languages:
+        messages.stage("Nothing changed: site left as it was")
+        return
+    messages.stage(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
+    config_paths = write_language_configs(build_dir, site_dir, site_url)
+    newest = corpus.documents[0].date if corpus.documents else None
+    run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    write_root_pages(site_dir, site_url)
+    messages.stage("Writing the search index of the changed languages")
+    write_search_indexes(corpus, site_dir, tuple(changed_languages))
+    messages.stage(f"Site updated in {site_dir}")

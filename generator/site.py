@@ -83,12 +83,17 @@ def get_source_date_epoch(newest: datetime.date | None) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
 
 
-def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | None) -> None:
-    """Build every language's project at once, as subprocesses; any failure is a BuildError."""
+def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | None, dirty: bool = False) -> None:
+    """Build every language's project at once, as subprocesses; any failure is a BuildError.
+
+    ``dirty``: rebuild only the pages whose Markdown is newer than their HTML (``mkdocs
+    build --dirty``), in place; the writer leaves unchanged Markdown untouched.
+    """
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
+    options = ["--dirty"] if dirty else []
     processes = {
         lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path)],
+            [sys.executable, "-m", "mkdocs", "build", "-q", *options, "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -216,5 +221,8 @@ def write_root_pages(site_dir: Path, site_url: str = "") -> None:
     """
     for lang in LANGUAGES:
         (site_dir / lang / "404.html").unlink(missing_ok=True)
-    (site_dir / "index.html").write_text(render_language_choice(), encoding="utf-8")
-    (site_dir / "404.html").write_text(render_not_found(site_url), encoding="utf-8")
+    # Written only when changed, so that an incremental build leaves them untouched.
+    for name, html in (("index.html", render_language_choice()), ("404.html", render_not_found(site_url))):
+        path = site_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != html:
+            path.write_text(html, encoding="utf-8")
