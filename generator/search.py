@@ -187,10 +187,19 @@ class PagefindService:
     def __enter__(self) -> "PagefindService":
         return self
 
-    def __exit__(self, *exc_info) -> None:
-        self.process.stdin.close()
+    def __exit__(self, exc_type, *exc_info) -> None:
+        if exc_type is not None:  # interrupted or failed: the index is not wanted
+            self.process.kill()
+        try:
+            self.process.stdin.close()
+        except OSError:  # the service died: its pipe is broken
+            pass
         self.process.stdout.close()
-        self.process.wait()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
 
     def encode(self, payload: dict) -> bytes:
         self.next_id += 1
