@@ -24,7 +24,7 @@ from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
 from generator.render import render_site
-from generator.search import write_search_indexes
+from generator.search import install_search_indexes, write_search_index, write_search_indexes
 from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.writer import write_pages
 
@@ -106,18 +106,24 @@ def build_site_from_corpus(
     build_dir = get_build_dir(site_dir)
     site_url = os.environ.get("SITE_URL", "")
 
-    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
-    pages_by_lang = {lang: render_site(corpus, lang) for lang in LANGUAGES}
+    in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
+    if not in_place:
+        # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
+        # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).
+        messages.stage("Indexing every language for search (Pagefind)")
+        write_search_indexes(corpus, build_dir / "search")
 
+    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
     changed_languages = []
-    for lang, pages in pages_by_lang.items():
-        report = write_pages(pages, build_dir / "docs" / lang)
+    for lang in LANGUAGES:
+        # One language's pages in memory at a time (~100 MB each at 2,000 texts).
+        report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
 
-    if incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES):
+    if in_place:
         update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
         return
 
@@ -127,8 +133,7 @@ def build_site_from_corpus(
     try:
         config_paths = write_language_configs(build_dir, new_site, site_url)
         run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
-        messages.stage("Writing the search index of every language")
-        write_search_indexes(corpus, new_site)
+        install_search_indexes(build_dir / "search", new_site)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
@@ -157,6 +162,8 @@ def update_site(
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
     write_root_pages(site_dir, site_url)
-    messages.stage("Writing the search index of the changed languages")
-    write_search_indexes(corpus, site_dir, tuple(changed_languages))
+    messages.stage("Indexing the changed languages for search")
+    for lang in changed_languages:
+        # Straight into the site (synced file by file); build/search is for full builds.
+        write_search_index(corpus, lang, site_dir / lang)
     messages.stage(f"Site updated in {site_dir}")

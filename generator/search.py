@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import subprocess
 import tempfile
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -223,14 +223,30 @@ class PagefindService:
         self.process.stdin.flush()
         return self.read_response()
 
-    def request_many(self, payloads: list[dict]) -> None:
-        """Send every request, reading answers meanwhile (a full pipe would block both sides)."""
-        messages = b"".join(self.encode(payload) for payload in payloads)
-        writer = threading.Thread(target=self.process.stdin.write, args=(messages,), daemon=True)
+    def request_many(self, payloads: Iterable[dict]) -> int:
+        """Send every request, reading answers meanwhile (a full pipe would block both sides).
+
+        Requests are encoded one at a time as the pipe takes them: a whole language's
+        pages, encoded at once, would be tens of megabytes held for nothing.
+        """
+        sent: queue.Queue[bool | None] = queue.Queue()
+
+        def send_all() -> None:
+            try:
+                for payload in payloads:
+                    self.process.stdin.write(self.encode(payload))
+                    sent.put(True)
+            finally:
+                sent.put(None)
+
+        writer = threading.Thread(target=send_all, daemon=True)
         writer.start()
-        for _ in payloads:
+        answered = 0
+        while sent.get():  # one answer per request sent, until the last one
             self.read_response()
+            answered += 1
         writer.join()
+        return answered
 
 
 def get_page_html(records: list[SearchRecord], lang: str) -> str:
@@ -240,8 +256,12 @@ def get_page_html(records: list[SearchRecord], lang: str) -> str:
     not words of the text, and indexing them would make every page match them.
     """
     title = escape(records[0].page_title)
+    # An empty element carries the id: Pagefind keeps each anchor's text in the page's
+    # fragment, which would hold every unit's text twice (bigger downloads, and ~10% more
+    # memory for Pagefind); the anchor's word position is all the search box needs.
     units = "".join(
-        f'<p id="{escape(anchor)}">{escape(record.content)}</p>' if anchor else f"<p>{escape(record.content)}</p>"
+        f'<p><span id="{escape(anchor)}"></span>{escape(record.content)}</p>' if anchor
+        else f"<p>{escape(record.content)}</p>"
         for record in records
         for anchor in [record.url.partition("#")[2]]
     )
@@ -261,11 +281,11 @@ def write_pagefind_bundle(records: Iterable[SearchRecord], lang: str, output_dir
         # force_language: one index per site folder, with that language's stemmer, whatever
         # language a record's text happens to be in (a text missing in French shows in English).
         index_id = service.request({"type": "NewIndex", "config": {"force_language": lang}})["index_id"]
-        service.request_many([
+        service.request_many(
             {"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
              "file_contents": get_page_html(page_records, lang)}
             for url, page_records in group_records_by_page(records).items()
-        ])
+        )
         service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_dir)})
 
 
@@ -284,6 +304,7 @@ def sync_tree(source: Path, target: Path) -> list[str]:
         if destination.is_file() and destination.stat().st_size == len(data) and destination.read_bytes() == data:
             continue
         write_file_atomically(destination, data)
+        destination.chmod(0o644)  # a temporary file is private; a site's files are for everyone
         written.append(relative.as_posix())
     if target.is_dir():
         for path in sorted((p for p in target.rglob("*") if p.is_file()), reverse=True):
@@ -293,17 +314,33 @@ def sync_tree(source: Path, target: Path) -> list[str]:
 
 
 def write_search_index(corpus: Corpus, lang: str, site_lang_dir: Path) -> int:
-    """Write ``site_lang_dir/pagefind/`` for ``lang``; return the number of records."""
+    """Write ``site_lang_dir/pagefind/`` for ``lang``; return the number of records.
+
+    The bundle is written aside and synced in: only files whose bytes changed are written.
+    """
     records = get_search_records(corpus, lang)
     bundle_dir = Path(site_lang_dir).resolve() / SEARCH_DIR
+    bundle_dir.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=bundle_dir.parent) as fresh:
         write_pagefind_bundle(records, lang, Path(fresh))
         sync_tree(Path(fresh), bundle_dir)
     return len(records)
 
 
-def write_search_indexes(corpus: Corpus, site_dir: Path, languages: tuple[str, ...] = LANGUAGES) -> dict[str, int]:
-    """Write every language's bundle, concurrently (one Pagefind process each)."""
-    with ThreadPoolExecutor() as pool:
-        counts = pool.map(lambda lang: write_search_index(corpus, lang, Path(site_dir) / lang), languages)
-        return dict(zip(languages, counts))
+def write_search_indexes(corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[str, int]:
+    """Write ``output_dir/<lang>/pagefind/`` for every language, one after the other.
+
+    Not concurrently: Pagefind takes ~650 MB to index 2,000 texts, and two at once would
+    break the build's 1 GB budget; the MkDocs builds are what runs concurrently.
+    """
+    return {lang: write_search_index(corpus, lang, Path(output_dir) / lang) for lang in languages}
+
+
+def install_search_indexes(output_dir: Path, site_dir: Path, languages: Iterable[str] = LANGUAGES) -> None:
+    """Copy the bundles written by ``write_search_indexes`` into the built site.
+
+    The build indexes before MkDocs runs (MkDocs empties its site folder, and the search
+    index needs only the corpus), then installs the bundles here.
+    """
+    for lang in languages:
+        sync_tree(Path(output_dir) / lang / SEARCH_DIR, Path(site_dir) / lang / SEARCH_DIR)
