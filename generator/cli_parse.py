@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from generator.model import Resolution
-from generator.parser import parse_resolution
+from generator.parser import SkippedLine, parse_resolution_with_skipped_lines
 from generator.reader import read_raw_text
 
 _OUTLINE_WIDTH = 100
@@ -18,16 +18,17 @@ _OUTLINE_WIDTH = 100
 
 def run_parse(path: str, as_json: bool, lang: str | None) -> int:
     """Print the parse of ``path`` (JSON, or a readable outline); return the exit status."""
-    resolution = parse_resolution(read_raw_text(path, lang))
+    resolution, skipped_lines = parse_resolution_with_skipped_lines(read_raw_text(path, lang))
     if as_json:
         print(json.dumps(resolution.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render_outline(resolution))
+        print(render_outline(resolution, skipped_lines))
     return 0
 
 
-def render_outline(resolution: Resolution) -> str:
-    """Title, date, type, then one line per unit (``cit_1  having regard to ...``), then people."""
+def render_outline(resolution: Resolution, skipped_lines: tuple[SkippedLine, ...] = ()) -> str:
+    """Title, date, type, then one line per unit (``cit_1  having regard to ...``), then
+    people, then the body lines that were dropped without being known noise."""
     lines = [
         resolution.title or "(no title)",
         f"date: {resolution.date.isoformat() if resolution.date else '(none)'}",
@@ -44,6 +45,10 @@ def render_outline(resolution: Resolution) -> str:
         if people:
             lines += ["", f"{heading}:"]
             lines.extend(f"  {person.name}" + (f" ({person.role})" if person.role else "") for person in people)
+    if skipped_lines:
+        lines += ["", "Lines dropped as unknown noise:"]
+        lines.extend(f"  {resolution.path}:{skipped.line}: {shorten(skipped.text, _OUTLINE_WIDTH)}"
+                     for skipped in skipped_lines)
     return "\n".join(lines)
 
 

@@ -1,10 +1,11 @@
 """Parse a raw text into a :class:`~generator.model.Resolution`. Pure: no I/O.
 
-One pass over the lines, in four phases:
+One pass over the lines, in these phases:
 
-``header``
+``header`` then ``doc_type``
     Switchers and the publication date, then the title (the first line that is none of
-    those), then the document type (what stands before the opening formula).
+    those), then the document type (the lines between the title and the opening formula
+    or first unit). A date line is taken anywhere before the body.
 ``body``
     Citations, recitals, paragraphs and their points. A unit starts only where its label
     is the one expected next (``A`` then ``B`` ...; ``1`` then ``2`` ...), so that "2011. The
@@ -13,7 +14,10 @@ One pass over the lines, in four phases:
 ``people``
     "Responsible MEPs" / "Contact person": name lines, each followed by its role line.
 ``trailer``
-    After the people: nothing more is read but another list of people.
+    After the people ("Please share"): nothing more is read but another list of people.
+
+Lines that no recognizer claims and no unit continues are dropped; the body's are
+returned by :func:`parse_resolution_with_skipped_lines` for ``check`` to report.
 
 What each line is comes from :mod:`generator.recognizers`; this module keeps the state.
 
@@ -107,17 +111,35 @@ class _ParseState:
     pending_name: tuple[str, int] | None = None
     meps: list[PersonRef] = field(default_factory=list)
     contacts: list[PersonRef] = field(default_factory=list)
+    skipped: list[SkippedLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line of the body that no recognizer claimed and no unit continues: dropped as
+    noise, but worth a warning (it may be words of the resolution)."""
+
+    line: int
+    """1-based line number in the source."""
+    text: str
+    """The line, links stripped and whitespace normalised."""
 
 
 def parse_resolution(raw: RawText) -> Resolution:
     """The structure of one raw text. Raises :class:`InputError` (with file and line) for
     an invalid date or a text without any unit."""
+    return parse_resolution_with_skipped_lines(raw)[0]
+
+
+def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple[SkippedLine, ...]]:
+    """:func:`parse_resolution`, and the lines it dropped without knowing them for noise
+    (for ``check`` to report)."""
     state = _ParseState(raw)
     for line in rec.source_lines(raw.text):
         if not line.text:
             state.blank_since_unit = True
             continue
-        if state.phase == "header" or state.phase == "doc_type":
+        if state.phase in ("header", "doc_type"):
             if _read_header_line(state, line):
                 continue
         if state.phase == "body":
@@ -127,7 +149,7 @@ def parse_resolution(raw: RawText) -> Resolution:
     _flush_pending_name(state)
     if not (state.citations or state.recitals or state.paragraphs):
         raise InputError(NO_UNITS_MESSAGE, raw.path)
-    return _build_resolution(state)
+    return _build_resolution(state), tuple(state.skipped)
 
 
 # --------------------------------------------------------------------------- header
@@ -143,15 +165,16 @@ def _read_header_line(state: _ParseState, line: rec.SourceLine) -> bool:
                 raise InputError(f"invalid date {line.text.split('|')[-1].strip()!r} (expected DD.MM.YYYY)",
                                  state.raw.path, line.number)
         return True
-    if rec.is_date_label(line) or rec.noise_kind(line):
-        return True
     if rec.is_opening_formula(line):
         state.preamble = line.text
         state.phase = "body"
         return True
     if rec.people_section(line) or _starts_unit_in_header(line):
+        # Before the noise test: a citation may be one whole Markdown link.
         state.phase = "body"
         return False
+    if rec.is_date_label(line) or rec.noise_kind(line):
+        return True
     if state.phase == "header":
         state.title = line.text
         state.phase = "doc_type"
@@ -200,6 +223,8 @@ def _read_body_line(state: _ParseState, line: rec.SourceLine) -> None:
         return
     # A line nobody claims, after a complete unit: the page's, not the resolution's.
     state.noise_since_unit += 1
+    if not state.body_ended:
+        state.skipped.append(SkippedLine(line.number, line.text))
 
 
 def _continues(state: _ParseState, line: rec.SourceLine) -> bool:

@@ -167,7 +167,7 @@ BODY_END_HEADINGS: frozenset[str] = frozenset(
 # Image credits and copyright lines: "© European Union 2013 - European Parliament",
 # "©zsofia-vera", "EP European Union 2026".
 _COPYRIGHT = re.compile(
-    r"^(?:©|\(c\)\s|(?:(?:EP|PE)\s+)?(?:European Union|Union européenne|European Parliament|Parlement européen)\s+\d{4}\b)",
+    r"^(?:©|(?:(?:EP|PE)\s+)?(?:European Union|Union européenne|European Parliament|Parlement européen)\s+\d{4}\b)",
     re.IGNORECASE,
 )
 # A teaser's date, alone on its line: "27.04.2026".
