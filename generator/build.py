@@ -132,7 +132,10 @@ def build_site_from_corpus(
     new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         config_paths = write_language_configs(build_dir, new_site, site_url)
-        run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
+        run_mkdocs_builds(
+            config_paths, corpus.documents[0].date if corpus.documents else None,
+            progress=messages.progress("pages built") if messages.interactive else None,
+        )
         install_search_indexes(build_dir / "search", new_site)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.

@@ -12,8 +12,11 @@ import datetime
 import os
 import subprocess
 import sys
+import threading
+import time
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -83,14 +86,22 @@ def get_source_date_epoch(newest: datetime.date | None) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
 
 
-def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | None, dirty: bool = False) -> None:
+def run_mkdocs_builds(
+    config_paths: dict[str, Path],
+    newest: datetime.date | None,
+    dirty: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Build every language's project at once, as subprocesses; any failure is a BuildError.
 
     ``dirty``: rebuild only the pages whose Markdown is newer than their HTML (``mkdocs
     build --dirty``), in place; the writer leaves unchanged Markdown untouched.
+    ``progress(pages built, pages)``: called twice a second while MkDocs runs (MkDocs
+    itself is quiet), counting the HTML pages written since the builds started.
     """
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
     options = ["--dirty"] if dirty else []
+    started = time.time()
     processes = {
         lang: subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "-q", *options, "-f", str(path)],
@@ -102,14 +113,49 @@ def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | Non
         )
         for lang, path in config_paths.items()
     }
+    outputs: dict[str, tuple[str, str]] = {}
+    # Each process's pipes are drained by a thread of its own, so that a chatty build
+    # cannot fill a pipe and stall while this thread watches the progress.
+    readers = [
+        threading.Thread(target=lambda lang=lang, process=process: outputs.__setitem__(lang, process.communicate()))
+        for lang, process in processes.items()
+    ]
+    for reader in readers:
+        reader.start()
+    if progress:
+        folders = [get_output_dirs(path) for path in config_paths.values()]
+        total = sum(count_pages(docs_dir, ".md") for docs_dir, _ in folders)
+        while any(reader.is_alive() for reader in readers):
+            progress(sum(count_pages(site_dir, ".html", since=started) for _, site_dir in folders), total)
+            for reader in readers:
+                reader.join(0.5 / len(readers))
+        progress(total, total)
+    for reader in readers:
+        reader.join()
     failures = []
     for lang, process in processes.items():
-        stdout, stderr = process.communicate()
+        stdout, stderr = outputs[lang]
         if process.returncode != 0:
             message = (stderr or stdout).strip().splitlines()
             failures.append(f"mkdocs build of {lang!r} failed: {message[-1] if message else process.returncode}")
     if failures:
         raise BuildError("; ".join(failures), str(config_paths[next(iter(config_paths))].parent))
+
+
+def get_output_dirs(config_path: Path) -> tuple[Path, Path]:
+    """(docs_dir, site_dir) of a per-language config written by ``write_language_configs``."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    return Path(config["docs_dir"]), Path(config["site_dir"])
+
+
+def count_pages(folder: Path, suffix: str, since: float = 0.0) -> int:
+    """Files named ``*suffix`` under ``folder`` (modified after ``since``), by a cheap walk."""
+    count = 0
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(suffix) and (not since or os.stat(os.path.join(directory, name)).st_mtime >= since):
+                count += 1
+    return count
 
 
 ROOT_STYLE = """

@@ -140,7 +140,7 @@
   input.addEventListener("focus", loadPagefind);
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(search, 120);
+    timer = window.setTimeout(search, 80);
   });
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
