@@ -26,12 +26,9 @@ default ``baseUrl``), so they resolve under any path prefix (https://user.github
 
 from __future__ import annotations
 
-import base64
-import json
-import queue
 import subprocess
+import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -159,94 +156,7 @@ def get_search_records(corpus: Corpus, lang: str) -> list[SearchRecord]:
 
 
 class PagefindError(GeneratorError):
-    """The Pagefind service refused a request or died."""
-
-
-class PagefindService:
-    """A client of ``pagefind --service``, the indexing service behind Pagefind's own wrappers.
-
-    Why not ``pagefind.index.PagefindIndex``: its reader sleeps 100 ms before reading each
-    response (pagefind 1.5.2, ``PagefindService._wait_for_responses``), so it indexes
-    10 records a second: 4 hours for the ~140,000 unit records of 2,000 texts. This client
-    speaks the same protocol (base64 JSON messages ending with a comma, answered by
-    message id) and streams requests from a thread while it reads the answers.
-    """
-
-    def __init__(self, executable: str | None = None):
-        from pagefind.service import get_executable  # the binary of the pagefind-bin package
-
-        executable = executable or get_executable()
-        if executable is None:
-            raise PagefindError("the pagefind binary is missing: pip install pagefind-bin")
-        self.process = subprocess.Popen(
-            [str(executable), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
-        )
-        self.next_id = 0
-        self.pending = b""
-
-    def __enter__(self) -> "PagefindService":
-        return self
-
-    def __exit__(self, exc_type, *exc_info) -> None:
-        if exc_type is not None:  # interrupted or failed: the index is not wanted
-            self.process.kill()
-        try:
-            self.process.stdin.close()
-        except OSError:  # the service died: its pipe is broken
-            pass
-        self.process.stdout.close()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def encode(self, payload: dict) -> bytes:
-        self.next_id += 1
-        message = {"message_id": self.next_id, "payload": payload}
-        return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
-
-    def read_response(self) -> dict:
-        while b"," not in self.pending:
-            chunk = self.process.stdout.read(1 << 16)
-            if not chunk:
-                raise PagefindError("pagefind --service stopped answering")
-            self.pending += chunk
-        message, self.pending = self.pending.split(b",", 1)
-        payload = json.loads(base64.b64decode(message))["payload"]
-        if payload.get("type") == "Error":
-            raise PagefindError(f"pagefind: {payload.get('message')}")
-        return payload
-
-    def request(self, payload: dict) -> dict:
-        self.process.stdin.write(self.encode(payload))
-        self.process.stdin.flush()
-        return self.read_response()
-
-    def request_many(self, payloads: Iterable[dict]) -> int:
-        """Send every request, reading answers meanwhile (a full pipe would block both sides).
-
-        Requests are encoded one at a time as the pipe takes them: a whole language's
-        pages, encoded at once, would be tens of megabytes held for nothing.
-        """
-        sent: queue.Queue[bool | None] = queue.Queue()
-
-        def send_all() -> None:
-            try:
-                for payload in payloads:
-                    self.process.stdin.write(self.encode(payload))
-                    sent.put(True)
-            finally:
-                sent.put(None)
-
-        writer = threading.Thread(target=send_all, daemon=True)
-        writer.start()
-        answered = 0
-        while sent.get():  # one answer per request sent, until the last one
-            self.read_response()
-            answered += 1
-        writer.join()
-        return answered
+    """Pagefind failed to index a language."""
 
 
 def get_page_html(records: list[SearchRecord], lang: str) -> str:
@@ -276,17 +186,30 @@ def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[Sea
 
 
 def write_pagefind_bundle(records: Iterable[SearchRecord], lang: str, output_dir: Path) -> None:
-    """Index ``records`` with Pagefind and write the bundle into ``output_dir``."""
-    with PagefindService() as service:
-        # force_language: one index per site folder, with that language's stemmer, whatever
+    """Index ``records`` with the Pagefind command line and write the bundle into ``output_dir``.
+
+    Why the command line (``python -m pagefind``, from the pagefind and pagefind-bin
+    packages) and not its Python API: the API indexes 10 records a second (its reader
+    sleeps 100 ms before each answer, pagefind 1.5.2), and in its service mode the answer
+    to "write files" can come before the files are fully written (Pagefind issue #1271,
+    fixed by PR #1272): a torn bundle about one build in six under load. The command line
+    waits for its writes before it exits.
+    """
+    with tempfile.TemporaryDirectory(prefix=".pagefind-pages-") as pages_dir:
+        for url, page_records in group_records_by_page(records).items():
+            # resolutions/<slug>/index.html: Pagefind gives it the URL /resolutions/<slug>/,
+            # which pagefind.js resolves against the bundle's parent folder.
+            path = Path(pages_dir, url, "index.html")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(get_page_html(page_records, lang), encoding="utf-8")
+        # force-language: one index per site folder, with that language's stemmer, whatever
         # language a record's text happens to be in (a text missing in French shows in English).
-        index_id = service.request({"type": "NewIndex", "config": {"force_language": lang}})["index_id"]
-        service.request_many(
-            {"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
-             "file_contents": get_page_html(page_records, lang)}
-            for url, page_records in group_records_by_page(records).items()
-        )
-        service.request({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_dir)})
+        command = [sys.executable, "-m", "pagefind", "--site", pages_dir, "--output-path", str(output_dir),
+                   "--force-language", lang, "--silent"]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            lines = (result.stderr or result.stdout).strip().splitlines()
+            raise PagefindError(f"pagefind failed for {lang!r}: {lines[-1] if lines else result.returncode}")
 
 
 def sync_tree(source: Path, target: Path) -> list[str]:
