@@ -144,6 +144,7 @@ def run_with_peak_memory(command: list[str]) -> tuple[float, int]:
 def build_languages(build_dir: Path, site_dir: Path, concurrently: bool) -> float:
     """The MkDocs builds of the languages, at once (as the build runs them) or one by one."""
     shutil.rmtree(site_dir, ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
     config_paths = write_language_configs(build_dir, site_dir)
     started = time.perf_counter()
     if concurrently:

@@ -18,13 +18,14 @@ import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
 from generator.render import render_site
-from generator.search import install_search_indexes, write_search_index, write_search_indexes
+from generator.search import install_search_indexes, write_search_indexes
 from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.writer import write_pages
 
@@ -107,7 +108,14 @@ def build_site_from_corpus(
     site_url = os.environ.get("SITE_URL", "")
 
     in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
-    if not in_place:
+    if in_place:
+        # Pagefind (a process of its own) re-indexes a changed language on the second
+        # core while this one renders, writes and runs MkDocs.
+        messages.stage("Indexing changed languages for search (Pagefind), in the background")
+        indexer = ThreadPoolExecutor(1)
+        indexing = indexer.submit(write_search_indexes, corpus, build_dir / "search")
+        indexer.shutdown(wait=False)  # the task runs on; its result is awaited below
+    else:
         # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
         # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).
         messages.stage("Indexing every language for search (Pagefind)")
@@ -125,6 +133,10 @@ def build_site_from_corpus(
 
     if in_place:
         update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
+        messages.stage("Installing the search index")
+        indexing.result()
+        install_search_indexes(build_dir / "search", site_dir)
+        messages.stage(f"Site updated in {site_dir}")
         return
 
     messages.stage(f"Building the site with MkDocs into {site_dir}")
@@ -153,20 +165,15 @@ def update_site(
     """The site and search stages of an incremental build, in place.
 
     Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
-    (only pages whose Markdown is newer than their HTML), and their search bundle is
-    synced file by file. Faster, but not atomic like a full build, and blind to changes
+    (only pages whose Markdown is newer than their HTML); the caller syncs the search
+    bundles file by file. Faster, but not atomic like a full build, and blind to changes
     of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
     """
     if not changed_languages:
-        messages.stage("Nothing changed: site left as it was")
+        messages.stage("No page changed: MkDocs not run")
         return
     messages.stage(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
     config_paths = write_language_configs(build_dir, site_dir, site_url)
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
     write_root_pages(site_dir, site_url)
-    messages.stage("Indexing the changed languages for search")
-    for lang in changed_languages:
-        # Straight into the site (synced file by file); build/search is for full builds.
-        write_search_index(corpus, lang, site_dir / lang)
-    messages.stage(f"Site updated in {site_dir}")
