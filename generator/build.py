@@ -5,6 +5,7 @@
     render      Corpus, language      -> {path: md}   (generator.render)
     write       {path: md}            -> build/docs/<lang>/   (generator.writer)
     site        build/mkdocs.<lang>.yml -> site/      (generator.site)
+    search      Corpus, language      -> site/<lang>/pagefind/  (generator.search)
 
 The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
 a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
@@ -17,12 +18,14 @@ import os
 import shutil
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
 from generator.render import render_site
+from generator.search import install_search_indexes, write_search_indexes
 from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.writer import write_pages
 
@@ -80,8 +83,13 @@ def report_problems(corpus: Corpus, messages: StageLog) -> None:
     messages.warn(f"{len(corpus.problems)} problem(s) in the content; `python -m generator check` lists them")
 
 
-def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False) -> int:
-    """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out."""
+def build_site(
+    content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False, incremental: bool = False
+) -> int:
+    """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out.
+
+    ``incremental``: update the existing site in place (see ``update_site``).
+    """
     messages = StageLog(quiet)
 
     messages.stage(f"Reading texts from {content_dir}")
@@ -91,7 +99,7 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
     corpus = link_corpus(content)
     report_problems(corpus, messages)
 
-    build_site_from_corpus(corpus, Path(site_dir), messages)
+    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental)
 
     if content.failures:
         for failure in content.failures:
@@ -101,27 +109,57 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, quie
     return EXIT_OK
 
 
-def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | None = None) -> None:
+def build_site_from_corpus(
+    corpus: Corpus, site_dir: Path, messages: StageLog | None = None, incremental: bool = False
+) -> None:
     """The render, write and site stages (the tests start here with hand-built corpora)."""
     messages = messages or StageLog(quiet=True)
     site_dir = site_dir.resolve()
     build_dir = get_build_dir(site_dir)
     site_url = os.environ.get("SITE_URL", "")
 
-    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
-    pages_by_lang = {lang: render_site(corpus, lang) for lang in LANGUAGES}
+    in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
+    if in_place:
+        # Pagefind (a process of its own) re-indexes a changed language on the second
+        # core while this one renders, writes and runs MkDocs.
+        messages.stage("Indexing changed languages for search (Pagefind), in the background")
+        indexer = ThreadPoolExecutor(1)
+        indexing = indexer.submit(write_search_indexes, corpus, build_dir / "search")
+        indexer.shutdown(wait=False)  # the task runs on; its result is awaited below
+    else:
+        # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
+        # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).
+        messages.stage("Indexing every language for search (Pagefind)")
+        write_search_indexes(corpus, build_dir / "search")
 
+    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
-    for lang, pages in pages_by_lang.items():
-        report = write_pages(pages, build_dir / "docs" / lang)
+    changed_languages = []
+    for lang in LANGUAGES:
+        # One language's pages in memory at a time (~100 MB each at 2,000 texts).
+        report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+        if report.written or report.removed:
+            changed_languages.append(lang)
+
+    if in_place:
+        update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
+        messages.stage("Installing the search index")
+        indexing.result()
+        install_search_indexes(build_dir / "search", site_dir)
+        messages.stage(f"Site updated in {site_dir}")
+        return
 
     messages.stage(f"Building the site with MkDocs into {site_dir}")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         config_paths = write_language_configs(build_dir, new_site, site_url)
-        run_mkdocs_builds(config_paths, corpus.documents[0].date if corpus.documents else None)
+        run_mkdocs_builds(
+            config_paths, corpus.documents[0].date if corpus.documents else None,
+            progress=messages.progress("pages built") if messages.interactive else None,
+        )
+        install_search_indexes(build_dir / "search", new_site)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
@@ -130,3 +168,23 @@ def build_site_from_corpus(corpus: Corpus, site_dir: Path, messages: StageLog | 
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     messages.stage(f"Site built in {site_dir}")
+
+
+def update_site(
+    corpus: Corpus, site_dir: Path, build_dir: Path, changed_languages: list[str], site_url: str, messages: StageLog
+) -> None:
+    """The site and search stages of an incremental build, in place.
+
+    Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
+    (only pages whose Markdown is newer than their HTML); the caller syncs the search
+    bundles file by file. Faster, but not atomic like a full build, and blind to changes
+    of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
+    """
+    if not changed_languages:
+        messages.stage("No page changed: MkDocs not run")
+        return
+    messages.stage(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
+    config_paths = write_language_configs(build_dir, site_dir, site_url)
+    newest = corpus.documents[0].date if corpus.documents else None
+    run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    write_root_pages(site_dir, site_url)

@@ -38,6 +38,10 @@ def get_argument_parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build the whole site")
     add_build_options(build)
+    build.add_argument(
+        "--incremental", action="store_true",
+        help="update the existing site in place: only changed pages and languages (not for deployment)",
+    )
 
     check = commands.add_parser("check", help="report problems; non-zero exit on errors")
     add_content(check)
@@ -61,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "build":
         from generator.build import build_site
 
-        return build_site(args.content, args.site_dir, keep_going=args.keep_going, quiet=args.quiet)
+        return build_site(
+            args.content, args.site_dir, keep_going=args.keep_going, quiet=args.quiet, incremental=args.incremental
+        )
     if args.command == "check":
         from generator.check import run_check
 

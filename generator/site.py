@@ -12,8 +12,11 @@ import datetime
 import os
 import subprocess
 import sys
+import threading
+import time
 from html import escape
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -21,6 +24,7 @@ from generator.errors import BuildError
 from generator.i18n import LANGUAGE_NAMES
 from generator.model import LANGUAGES
 from generator.render import get_interface_strings
+from generator.search import get_search_strings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 """The repository root: the shared ``mkdocs.yml`` and ``theme_overrides/`` live there."""
@@ -48,6 +52,8 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         "extra": {
             "lang": lang,
             "strings": strings,
+            # The header's search box (theme_overrides/partials/unit-search.html).
+            "search": get_search_strings(lang),
             # Material includes partials/alternate.html (overridden by our per-page
             # language switch) when extra.alternate is set; a list would also make
             # base.html link every page to the other language's home, so: true.
@@ -80,12 +86,25 @@ def get_source_date_epoch(newest: datetime.date | None) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
 
 
-def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | None) -> None:
-    """Build every language's project at once, as subprocesses; any failure is a BuildError."""
+def run_mkdocs_builds(
+    config_paths: dict[str, Path],
+    newest: datetime.date | None,
+    dirty: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Build every language's project at once, as subprocesses; any failure is a BuildError.
+
+    ``dirty``: rebuild only the pages whose Markdown is newer than their HTML (``mkdocs
+    build --dirty``), in place; the writer leaves unchanged Markdown untouched.
+    ``progress(pages built, pages)``: called twice a second while MkDocs runs (MkDocs
+    itself is quiet), counting the HTML pages written since the builds started.
+    """
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
+    options = ["--dirty"] if dirty else []
+    started = time.time()
     processes = {
         lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(path)],
+            [sys.executable, "-m", "mkdocs", "build", "-q", *options, "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -94,14 +113,49 @@ def run_mkdocs_builds(config_paths: dict[str, Path], newest: datetime.date | Non
         )
         for lang, path in config_paths.items()
     }
+    outputs: dict[str, tuple[str, str]] = {}
+    # Each process's pipes are drained by a thread of its own, so that a chatty build
+    # cannot fill a pipe and stall while this thread watches the progress.
+    readers = [
+        threading.Thread(target=lambda lang=lang, process=process: outputs.__setitem__(lang, process.communicate()))
+        for lang, process in processes.items()
+    ]
+    for reader in readers:
+        reader.start()
+    if progress:
+        folders = [get_output_dirs(path) for path in config_paths.values()]
+        total = sum(count_pages(docs_dir, ".md") for docs_dir, _ in folders)
+        while any(reader.is_alive() for reader in readers):
+            progress(sum(count_pages(site_dir, ".html", since=started) for _, site_dir in folders), total)
+            for reader in readers:
+                reader.join(0.5 / len(readers))
+        progress(total, total)
+    for reader in readers:
+        reader.join()
     failures = []
     for lang, process in processes.items():
-        stdout, stderr = process.communicate()
+        stdout, stderr = outputs[lang]
         if process.returncode != 0:
             message = (stderr or stdout).strip().splitlines()
             failures.append(f"mkdocs build of {lang!r} failed: {message[-1] if message else process.returncode}")
     if failures:
         raise BuildError("; ".join(failures), str(config_paths[next(iter(config_paths))].parent))
+
+
+def get_output_dirs(config_path: Path) -> tuple[Path, Path]:
+    """(docs_dir, site_dir) of a per-language config written by ``write_language_configs``."""
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    return Path(config["docs_dir"]), Path(config["site_dir"])
+
+
+def count_pages(folder: Path, suffix: str, since: float = 0.0) -> int:
+    """Files named ``*suffix`` under ``folder`` (modified after ``since``), by a cheap walk."""
+    count = 0
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(suffix) and (not since or os.stat(os.path.join(directory, name)).st_mtime >= since):
+                count += 1
+    return count
 
 
 ROOT_STYLE = """
@@ -213,5 +267,8 @@ def write_root_pages(site_dir: Path, site_url: str = "") -> None:
     """
     for lang in LANGUAGES:
         (site_dir / lang / "404.html").unlink(missing_ok=True)
-    (site_dir / "index.html").write_text(render_language_choice(), encoding="utf-8")
-    (site_dir / "404.html").write_text(render_not_found(site_url), encoding="utf-8")
+    # Written only when changed, so that an incremental build leaves them untouched.
+    for name, html in (("index.html", render_language_choice()), ("404.html", render_not_found(site_url))):
+        path = site_dir / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != html:
+            path.write_text(html, encoding="utf-8")

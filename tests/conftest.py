@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,21 @@ from tests.corpus_fixtures import make_sample_corpus
 from tests.hostile import make_hostile_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Playwright drives Debian's Chromium (installed by ``scripts/install.sh --test``; a test
+# tool's own browser download cannot work here), headless, with background networking
+# off so that the browser itself makes no request of its own. One browser per session:
+# Playwright's sync API allows one instance at a time.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 @pytest.fixture(scope="session")
@@ -34,3 +50,15 @@ def hostile_site(tmp_path_factory, hostile_corpus) -> Path:
     site_dir = tmp_path_factory.mktemp("hostile") / "site"
     build_site_from_corpus(hostile_corpus, site_dir)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install.sh --test`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -1,9 +1,7 @@
 """Fixtures for tests that look at the built site as a reader would.
 
 The sample site is built once per test session into a temporary folder and served on
-127.0.0.1 by a thread; Playwright drives Debian's Chromium (``/usr/bin/chromium``,
-installed by ``scripts/install.sh --test``), headless, with background networking off so
-that the browser itself makes no request of its own.
+127.0.0.1 by a thread; the ``browser`` fixture (tests/conftest.py) drives it.
 """
 
 from __future__ import annotations
@@ -17,16 +15,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 SAMPLE_SLUG = "2012-03-07-kazakhstan"
 
 
@@ -58,18 +46,6 @@ def site_url(sample_site: Path):
     yield f"http://127.0.0.1:{server.server_address[1]}/{sample_site.name}/"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install.sh --test`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,0 +1,324 @@
+"""Build-time and search benchmark at growing corpus sizes (issue 5).
+
+    .venv/bin/python bench/benchmark.py                      # N = 100, 500, 2000
+    .venv/bin/python bench/benchmark.py --sizes 100,500      # quicker
+
+For each N it makes a synthetic corpus (bench/make_corpus.py), then measures:
+
+- the generator's own stages in this process: read, parse, link, render, write;
+- a full build (``python -m generator build``, a fresh site): wall time, peak memory of
+  the whole process tree (psutil, polled), ms per HTML page;
+- the search index (Pagefind, both languages);
+- the MkDocs builds of the two languages concurrently and one after the other;
+- a reader's first search in Chromium: bytes transferred and time to results
+  (bench/first_query.py);
+- an incremental build (``build --incremental``) after editing one text: its time and
+  how many files of the site it rewrote, and whether any of those kept the same bytes.
+
+It prints one table (metrics by N) and PASS/FAIL against each target of issue 5.
+It is a script, not a test: it takes ~10 minutes at N = 2,000 on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from first_query import QueryCost, measure_first_query  # noqa: E402
+from make_corpus import make_corpus  # noqa: E402
+
+from generator.build import get_build_dir  # noqa: E402
+from generator.content import Content, find_resolution_dirs, read_list, read_meta  # noqa: E402
+from generator.linker import link_corpus  # noqa: E402
+from generator.model import LANGUAGES, Document  # noqa: E402
+from generator.parser import parse_resolution  # noqa: E402
+from generator.reader import read_raw_text  # noqa: E402
+from generator.render import render_site  # noqa: E402
+from generator.search import write_search_indexes  # noqa: E402
+from generator.site import run_mkdocs_builds, write_language_configs  # noqa: E402
+from generator.writer import write_pages  # noqa: E402
+
+QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
+"""A common word (in most texts) for the first query, a rarer one for the second."""
+
+GENERATOR_SHARE_MAX = 0.10
+CONCURRENT_RATIO_MAX = 0.65
+PEAK_MEMORY_MAX = 1 << 30
+INCREMENTAL_SHARE_MAX = 0.15
+MS_PER_PAGE_GROWTH_MAX = 1.3
+FIRST_QUERY_BYTES_MAX = 300_000
+RESULTS_MS_MAX = 300
+
+
+@dataclass
+class Measures:
+    size: int
+    stages: dict[str, float] = field(default_factory=dict)
+    full_build_s: float = 0.0
+    peak_rss: int = 0
+    html_pages: int = 0
+    search_s: float = 0.0
+    sequential_s: float = 0.0
+    concurrent_s: float = 0.0
+    queries: dict[str, QueryCost] = field(default_factory=dict)
+    incremental_s: float = 0.0
+    rewritten: int = 0
+    rewritten_same_bytes: list[str] = field(default_factory=list)
+    removed: int = 0
+
+    @property
+    def generator_s(self) -> float:
+        return sum(self.stages.values())
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.full_build_s / max(self.html_pages, 1)
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], object]:
+    """The generator's own stages, one by one, as content.load_content and build run them."""
+    stages = {"read": 0.0, "parse": 0.0}
+    documents = []
+    for slug, folder in find_resolution_dirs(content_dir):
+        versions = {}
+        for lang in LANGUAGES:
+            path = folder / f"{lang}.txt"
+            if path.exists():
+                raw, seconds = timed(read_raw_text, path, lang, warn=lambda message: None)
+                stages["read"] += seconds
+                versions[lang], seconds = timed(parse_resolution, raw)
+                stages["parse"] += seconds
+        documents.append(Document(slug=slug, versions=versions, meta=read_meta(folder / "meta.yml")))
+    content = Content(
+        documents=tuple(documents),
+        directory=read_list(content_dir / "meps.yml", "name"),
+        references=read_list(content_dir / "references.yml", "date"),
+    )
+    corpus, stages["link"] = timed(link_corpus, content)
+    pages_by_lang, stages["render"] = timed(lambda: {lang: render_site(corpus, lang) for lang in LANGUAGES})
+    shutil.rmtree(scratch, ignore_errors=True)
+    _, stages["write"] = timed(lambda: [write_pages(pages, scratch / lang) for lang, pages in pages_by_lang.items()])
+    return stages, corpus
+
+
+def run_with_peak_memory(command: list[str]) -> tuple[float, int]:
+    """Run ``command``; its wall time and the peak RSS of its process tree (polled every 20 ms)."""
+    started = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.02)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()}")
+    return elapsed, peak
+
+
+def build_languages(build_dir: Path, site_dir: Path, concurrently: bool) -> float:
+    """The MkDocs builds of the languages, at once (as the build runs them) or one by one."""
+    shutil.rmtree(site_dir, ignore_errors=True)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    config_paths = write_language_configs(build_dir, site_dir)
+    started = time.perf_counter()
+    if concurrently:
+        run_mkdocs_builds(config_paths, None)
+    else:
+        for lang, path in config_paths.items():
+            run_mkdocs_builds({lang: path}, None)
+    elapsed = time.perf_counter() - started
+    shutil.rmtree(site_dir, ignore_errors=True)
+    return elapsed
+
+
+def snapshot(site_dir: Path) -> dict[str, tuple[int, str]]:
+    """Relative path -> (mtime_ns, sha1) of every file of the site."""
+    return {
+        path.relative_to(site_dir).as_posix(): (path.stat().st_mtime_ns, hashlib.sha1(path.read_bytes()).hexdigest())
+        for path in site_dir.rglob("*")
+        if path.is_file()
+    }
+
+
+def edit_one_text(content_dir: Path) -> Path:
+    """Add a sentence to paragraph 1 of the newest text's English version."""
+    folder = find_resolution_dirs(content_dir)[-1][1]
+    path = folder / "en.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    lines[index] = lines[index].rstrip(";:") + "; insists on the benchmark's edit;"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def measure(size: int, work_dir: Path, seed: int, browser: bool) -> Measures:
+    measures = Measures(size)
+    base = work_dir / str(size)
+    shutil.rmtree(base, ignore_errors=True)
+    content_dir, site_dir = base / "content", base / "site"
+    make_corpus(size, content_dir, seed)
+    python = [sys.executable, "-m", "generator"]
+
+    print(f"N={size}: generator stages", file=sys.stderr)
+    measures.stages, corpus = measure_stages(content_dir, base / "scratch-docs")
+    shutil.rmtree(base / "scratch-docs", ignore_errors=True)
+
+    print(f"N={size}: full build", file=sys.stderr)
+    measures.full_build_s, measures.peak_rss = run_with_peak_memory(
+        [*python, "build", "--content", str(content_dir), "--site-dir", str(site_dir), "--quiet"]
+    )
+    measures.html_pages = sum(1 for _ in site_dir.rglob("*.html"))
+
+    print(f"N={size}: search index", file=sys.stderr)
+    _, measures.search_s = timed(write_search_indexes, corpus, base / "search-index")
+    shutil.rmtree(base / "search-index", ignore_errors=True)
+
+    print(f"N={size}: languages one after the other, then concurrently", file=sys.stderr)
+    build_dir = get_build_dir(site_dir)
+    # Best of two of each, alternated: the machine may be shared, and a busy spell should
+    # not decide which way wins.
+    runs = [(concurrently, build_languages(build_dir, base / "site-by-language", concurrently))
+            for _ in range(2) for concurrently in (False, True)]
+    measures.sequential_s = min(seconds for concurrently, seconds in runs if not concurrently)
+    measures.concurrent_s = min(seconds for concurrently, seconds in runs if concurrently)
+
+    if browser:
+        print(f"N={size}: first query in Chromium", file=sys.stderr)
+        page = f"resolutions/{corpus.documents[0].slug}/"
+        for lang, (query, second) in QUERIES.items():
+            measures.queries[lang] = measure_first_query(site_dir, lang, page, query, second)
+
+    print(f"N={size}: incremental build after editing one text", file=sys.stderr)
+    # Restore the configs the benchmark's by-language builds pointed elsewhere.
+    subprocess.run([*python, "build", "--content", str(content_dir), "--site-dir", str(site_dir),
+                    "--quiet", "--incremental"], cwd=ROOT, check=True)
+    before = snapshot(site_dir)
+    edit_one_text(content_dir)
+    time.sleep(0.01)  # a distinct mtime for the edited text's pages
+    measures.incremental_s, _ = run_with_peak_memory(
+        [*python, "build", "--content", str(content_dir), "--site-dir", str(site_dir), "--quiet", "--incremental"]
+    )
+    after = snapshot(site_dir)
+    rewritten = [path for path, (mtime, _) in after.items() if path not in before or before[path][0] != mtime]
+    measures.rewritten = len(rewritten)
+    measures.rewritten_same_bytes = [p for p in rewritten if p in before and before[p][1] == after[p][1]]
+    measures.removed = len(set(before) - set(after))
+    return measures
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def format_report(results: list[Measures]) -> str:
+    sizes = [m.size for m in results]
+    rows: list[tuple[str, list[str]]] = []
+
+    def row(name: str, values) -> None:
+        rows.append((name, [str(v) for v in values]))
+
+    for stage in ("read", "parse", "link", "render", "write"):
+        row(f"generator: {stage} (s)", [f"{m.stages[stage]:.2f}" for m in results])
+    row("generator: total (s)", [f"{m.generator_s:.2f}" for m in results])
+    row("full build, wall (s)", [f"{m.full_build_s:.1f}" for m in results])
+    row("generator share of full build", [f"{m.generator_s / m.full_build_s:.1%}" for m in results])
+    row("HTML pages", [m.html_pages for m in results])
+    row("ms per page (full build)", [f"{m.ms_per_page:.1f}" for m in results])
+    row("peak memory, process tree (MB)", [f"{m.peak_rss / 2**20:.0f}" for m in results])
+    row("search index, Pagefind, both languages (s)", [f"{m.search_s:.1f}" for m in results])
+    row("MkDocs, languages one after the other (s)", [f"{m.sequential_s:.1f}" for m in results])
+    row("MkDocs, languages concurrently (s)", [f"{m.concurrent_s:.1f}" for m in results])
+    row("concurrent / sequential", [f"{m.concurrent_s / m.sequential_s:.2f}" for m in results])
+    for lang in LANGUAGES:
+        if all(lang in m.queries for m in results):
+            query = results[0].queries[lang].query
+            row(f"first search '{query}' ({lang}): requests", [m.queries[lang].requests for m in results])
+            row(f"first search '{query}' ({lang}): KB sent (raw)",
+                [f"{m.queries[lang].bytes_sent / 1000:.0f} ({m.queries[lang].bytes_raw / 1000:.0f})" for m in results])
+            row(f"first search '{query}' ({lang}): ms to results, cold", [f"{m.queries[lang].cold_ms:.0f}" for m in results])
+            second = QUERIES[lang][1]
+            row(f"next search '{second}' ({lang}): ms to results", [f"{m.queries[lang].warm_ms:.0f}" for m in results])
+            row(f"first search ({lang}): first hit", [m.queries[lang].first_hit for m in results])
+    row("incremental build after editing one text (s)", [f"{m.incremental_s:.1f}" for m in results])
+    row("incremental / full build", [f"{m.incremental_s / m.full_build_s:.1%}" for m in results])
+    row("files rewritten (of which same bytes)", [f"{m.rewritten} ({len(m.rewritten_same_bytes)})" for m in results])
+    row("files removed", [m.removed for m in results])
+
+    header = ["metric", *[f"N={n}" for n in sizes]]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join([name, *values]) + " |" for name, values in rows]
+
+    largest, smallest = results[-1], results[0]
+    checks = [
+        (f"generator stages <= {GENERATOR_SHARE_MAX:.0%} of a full build (every N)",
+         all(m.generator_s / m.full_build_s <= GENERATOR_SHARE_MAX for m in results)),
+        (f"concurrent <= {CONCURRENT_RATIO_MAX}x sequential (every N)",
+         all(m.concurrent_s / m.sequential_s <= CONCURRENT_RATIO_MAX for m in results)),
+        (f"peak memory <= 1 GB at N={largest.size}", largest.peak_rss <= PEAK_MEMORY_MAX),
+        (f"ms per page at N={largest.size} <= {MS_PER_PAGE_GROWTH_MAX}x N={smallest.size}",
+         largest.ms_per_page <= MS_PER_PAGE_GROWTH_MAX * smallest.ms_per_page),
+        (f"incremental build <= {INCREMENTAL_SHARE_MAX:.0%} of a full build at N={largest.size}",
+         largest.incremental_s <= INCREMENTAL_SHARE_MAX * largest.full_build_s),
+        ("incremental build rewrites only files whose bytes change (every N)",
+         all(not m.rewritten_same_bytes for m in results)),
+    ]
+    if all(m.queries for m in results):
+        checks += [
+            (f"first search <= {FIRST_QUERY_BYTES_MAX // 1000} KB at N={largest.size} (every language)",
+             all(q.bytes_sent <= FIRST_QUERY_BYTES_MAX for q in largest.queries.values())),
+            (f"results < {RESULTS_MS_MAX} ms once loaded at N={largest.size} (every language)",
+             all(q.warm_ms < RESULTS_MS_MAX for q in largest.queries.values())),
+        ]
+    lines.append("")
+    lines += [f"- {verdict(ok)}: {name}" for name, ok in checks]
+    same = sorted({p for m in results for p in m.rewritten_same_bytes})
+    if same:
+        lines.append(f"- rewritten with the same bytes: {', '.join(same)}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build-time and search benchmark (issue 5).")
+    parser.add_argument("--sizes", default="100,500,2000", help="corpus sizes, comma-separated")
+    parser.add_argument("--work-dir", type=Path, default=Path("/tmp/resolutions-bench"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-browser", action="store_true", help="skip the first-search measure (Chromium)")
+    args = parser.parse_args(argv)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    load_before = os.getloadavg()[0]
+    results = [measure(size, args.work_dir, args.seed, browser=not args.no_browser) for size in sizes]
+    print(f"`{' '.join(['python', 'bench/benchmark.py', *(argv if argv is not None else sys.argv[1:])])}` — "
+          f"{datetime.date.today().isoformat()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+          f"load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after\n")
+    print(format_report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,63 @@
+"""Search as a reader uses it, in the browser: a word lands on its unit; hits stay text."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from tests.browser.conftest import QuietHandler
+from tests.hostile import HOSTILE_SLUG
+
+
+def type_search(page, query: str) -> None:
+    box = page.locator(".unit-search__input")
+    box.focus()
+    box.fill(query)
+    page.wait_for_selector(".unit-search__results li, .unit-search__status:not(:empty)")
+
+
+def test_a_word_of_one_french_recital_opens_that_recital(page, site_url):
+    # "Kenzhebaev" (the detainee who died in custody) is named only in recital G.
+    page.goto(f"{site_url}fr/")
+    type_search(page, "Kenzhebaev")
+    hits = page.locator(".unit-search__hit")
+    assert hits.count() == 1
+    assert hits.first.locator(".unit-search__title").inner_text() == "Kazakhstan — considérant G"
+    hits.first.click()
+    page.wait_for_url(f"{site_url}fr/resolutions/2012-03-07-kazakhstan/#rec_G")
+    assert page.evaluate("() => document.querySelector(':target').id") == "rec_G"
+
+
+def test_search_box_speaks_the_page_language(page, site_url):
+    for lang, label in (("en", "Search"), ("fr", "Rechercher")):
+        page.goto(f"{site_url}{lang}/")
+        assert page.locator(".unit-search__label").inner_text() == label
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile_site):
+    handler = functools.partial(QuietHandler, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("query", ["onerror", "script", "click"])
+def test_hits_on_hostile_text_add_no_element(page, hostile_url, query):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{hostile_url}en/resolutions/{HOSTILE_SLUG}/")
+    type_search(page, query)
+    results = page.locator(".unit-search__results")
+    assert results.locator(".unit-search__hit").count() >= 1
+    # Only our own markup: links, titles, excerpts and Pagefind's <mark> highlights.
+    tags = page.evaluate(
+        "() => [...document.querySelectorAll('.unit-search__results *')].map(e => e.tagName.toLowerCase())"
+    )
+    assert set(tags) <= {"li", "a", "span", "mark"}
+    assert dialogs == []
