@@ -62,3 +62,11 @@ def artifacts_dir() -> Path:
     folder = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the folder the screenshots went to, for people to look at."""
+    folder = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
+    if shots:
+        terminalreporter.write_line(f"screenshots ({len(shots)}) for people to look at: {folder}")
