@@ -24,9 +24,10 @@ from pathlib import Path
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
-from generator.render import render_site
+from generator.render import get_sitemap_pages, render_site
 from generator.search import install_search_indexes, write_search_indexes
-from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
+from generator.site import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
+from generator.sitemap import get_page_url, render_sitemap, write_sitemap
 from generator.writer import write_pages
 
 
@@ -134,16 +135,17 @@ def build_site_from_corpus(
 
     messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
-    changed_languages = []
+    changed_languages, removed_pages = [], {}
     for lang in LANGUAGES:
         # One language's pages in memory at a time (~100 MB each at 2,000 texts).
         report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
+        removed_pages[lang] = report.removed
 
     if in_place:
-        update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
+        update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, site_url, messages)
         messages.stage("Installing the search index")
         indexing.result()
         install_search_indexes(build_dir / "search", site_dir)
@@ -160,6 +162,7 @@ def build_site_from_corpus(
             progress=messages.progress("pages built") if messages.interactive else None,
         )
         install_search_indexes(build_dir / "search", new_site)
+        write_sitemaps(corpus, new_site, site_url)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
@@ -171,13 +174,20 @@ def build_site_from_corpus(
 
 
 def update_site(
-    corpus: Corpus, site_dir: Path, build_dir: Path, changed_languages: list[str], site_url: str, messages: StageLog
+    corpus: Corpus,
+    site_dir: Path,
+    build_dir: Path,
+    changed_languages: list[str],
+    removed_pages: dict[str, tuple[str, ...]],
+    site_url: str,
+    messages: StageLog,
 ) -> None:
     """The site and search stages of an incremental build, in place.
 
     Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
-    (only pages whose Markdown is newer than their HTML); the caller syncs the search
-    bundles file by file. Faster, but not atomic like a full build, and blind to changes
+    (only pages whose Markdown is newer than their HTML), which leaves the HTML of a
+    removed page behind: that is deleted here. The caller syncs the search bundles file
+    by file. Faster, but not atomic like a full build, and blind to changes
     of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
     """
     if not changed_languages:
@@ -187,4 +197,25 @@ def update_site(
     config_paths = write_language_configs(build_dir, site_dir, site_url)
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    for lang, removed in removed_pages.items():
+        for path in removed:
+            remove_page_html(site_dir / lang, path)
+    write_sitemaps(corpus, site_dir, site_url)
     write_root_pages(site_dir, site_url)
+
+
+def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:
+    """Delete the HTML MkDocs made of ``markdown_path`` (``x/index.html``), and its folder if empty."""
+    html = site_lang_dir / get_page_url(markdown_path) / "index.html"
+    html.unlink(missing_ok=True)
+    if html.parent != site_lang_dir and html.parent.is_dir() and not any(html.parent.iterdir()):
+        html.parent.rmdir()
+
+
+def write_sitemaps(corpus: Corpus, site_dir: Path, site_url: str) -> None:
+    """Each language's sitemap, written only when its bytes change (generator.sitemap)."""
+    pages = get_sitemap_pages(corpus)
+    mtime = int(get_source_date_epoch(corpus.documents[0].date if corpus.documents else None))
+    for lang in LANGUAGES:
+        lang_url = f"{site_url.rstrip('/')}/{lang}/" if site_url else ""
+        write_sitemap(site_dir / lang, render_sitemap(pages, lang_url), mtime)

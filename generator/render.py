@@ -501,6 +501,14 @@ def render_site(corpus: Corpus, lang: str) -> dict[str, str]:
     return pages
 
 
+def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
+    """Every page of a language (the same in each) -> its ``lastmod``: a text's date."""
+    pages: dict[str, datetime.date | None] = dict.fromkeys(("index.md", "resolutions/index.md", "meps/index.md"))
+    pages.update((get_resolution_path(document.slug), document.date) for document in corpus.documents)
+    pages.update((get_person_path(person.slug), None) for person in corpus.people)
+    return pages
+
+
 def get_interface_strings(lang: str) -> dict[str, str]:
     """Strings the theme templates need (per-language config ``extra``), translated."""
     t = get_gettext(lang)
