@@ -94,7 +94,13 @@ def build_site(
     messages = StageLog(quiet)
 
     messages.stage(f"Reading texts from {content_dir}")
-    content = load_content(Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"))
+    # Incremental builds keep the parses of unchanged texts (generator.parsing); a full
+    # build, the one deployed, reads and parses every text.
+    cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.pickle" if incremental else None
+    content = load_content(
+        Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"),
+        cache_path=cache_path,
+    )
 
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
