@@ -20,15 +20,17 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Mapping
 
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Corpus
-from generator.render import get_sitemap_pages, render_site
+from generator.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
+from generator.render import get_page_builders, get_sitemap_pages, render_site
 from generator.search import install_search_indexes, write_search_indexes
 from generator.site import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
 from generator.sitemap import get_page_url, render_sitemap, write_sitemap
-from generator.writer import write_pages
+from generator.writer import WriteReport, write_pages
 
 
 EXIT_OK = 0
@@ -106,7 +108,7 @@ def build_site(
     corpus = link_corpus(content)
     report_problems(corpus, messages)
 
-    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental)
+    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental, digests=content.digests)
 
     if content.failures:
         for failure in content.failures:
@@ -117,9 +119,17 @@ def build_site(
 
 
 def build_site_from_corpus(
-    corpus: Corpus, site_dir: Path, messages: StageLog | None = None, incremental: bool = False
+    corpus: Corpus,
+    site_dir: Path,
+    messages: StageLog | None = None,
+    incremental: bool = False,
+    digests: Mapping[str, str] | None = None,
 ) -> None:
-    """The render, write and site stages (the tests start here with hand-built corpora)."""
+    """The render, write and site stages (the tests start here with hand-built corpora).
+
+    ``digests`` (``Content.digests``), in an incremental build: render only the pages
+    whose inputs changed; without them every page is rendered (and compared).
+    """
     messages = messages or StageLog(quiet=True)
     site_dir = site_dir.resolve()
     build_dir = get_build_dir(site_dir)
@@ -144,7 +154,13 @@ def build_site_from_corpus(
     changed_languages, removed_pages = [], {}
     for lang in LANGUAGES:
         # One language's pages in memory at a time (~100 MB each at 2,000 texts).
-        report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+        fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
+        if in_place and digests is not None:
+            report = write_changed_pages(corpus, lang, build_dir / "docs" / lang, digests, fingerprints_path)
+        else:
+            # Pages written without fingerprints: a recorded one may no longer match.
+            fingerprints_path.unlink(missing_ok=True)
+            report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
@@ -177,6 +193,24 @@ def build_site_from_corpus(
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     messages.stage(f"Site built in {site_dir}")
+
+
+def write_changed_pages(
+    corpus: Corpus, lang: str, docs_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
+) -> WriteReport:
+    """Render and write only the pages whose inputs changed (``generator.fingerprints``).
+
+    The record is removed while pages are written and saved after: a build stopped
+    half-way cannot leave a fingerprint that vouches for a page it did not write.
+    """
+    fingerprints = get_page_fingerprints(corpus, digests, lang)
+    previous = load_fingerprints(fingerprints_path)
+    paths = get_page_builders(corpus)
+    kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and (docs_dir / path).is_file()}
+    fingerprints_path.unlink(missing_ok=True)
+    report = write_pages(render_site(corpus, lang, [path for path in paths if path not in kept]), docs_dir, kept)
+    save_fingerprints(fingerprints_path, fingerprints)
+    return report
 
 
 def update_site(

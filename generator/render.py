@@ -507,19 +507,25 @@ def render_contact(ctx: PageContext, person: Person) -> str:
 # --- the site ---------------------------------------------------------------------------
 
 
-def render_site(corpus: Corpus, lang: str) -> dict[str, str]:
-    """Every page of one language: relative path -> Markdown text."""
-    ctx = PageContext(corpus, lang)
-    pages = {
-        "index.md": render_home_page(ctx),
-        "resolutions/index.md": render_resolutions_index(ctx),
-        "meps/index.md": render_people_index(ctx),
+def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]:
+    """Every page of a language (the same in each): relative path -> its builder."""
+    builders: dict[str, Callable[[PageContext], str]] = {
+        "index.md": render_home_page,
+        "resolutions/index.md": render_resolutions_index,
+        "meps/index.md": render_people_index,
     }
     for document in corpus.documents:
-        pages[get_resolution_path(document.slug)] = render_resolution_page(ctx, document)
+        builders[get_resolution_path(document.slug)] = lambda ctx, document=document: render_resolution_page(ctx, document)
     for person in corpus.people:
-        pages[get_person_path(person.slug)] = render_person_page(ctx, person)
-    return pages
+        builders[get_person_path(person.slug)] = lambda ctx, person=person: render_person_page(ctx, person)
+    return builders
+
+
+def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> dict[str, str]:
+    """Every page of one language (or those of ``paths``): relative path -> Markdown text."""
+    ctx = PageContext(corpus, lang)
+    builders = get_page_builders(corpus)
+    return {path: builders[path](ctx) for path in (builders if paths is None else paths)}
 
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
