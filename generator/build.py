@@ -14,16 +14,19 @@ keeps the generated Markdown between builds: the writer only touches changed pag
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Mapping
 
 from generator.content import load_content
 from generator.linker import link_corpus
+from generator.errors import BuildError, GeneratorError
 from generator.model import LANGUAGES, Corpus
 from generator.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render import get_page_builders, get_sitemap_pages, render_site
@@ -59,6 +62,52 @@ class StageLog:
                 print(f"\r          {label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
         return show
+
+
+class BackgroundTask:
+    """``function(*args)`` on the other core: in a forked process, else in a thread.
+
+    Why a process: the search records and the pages handed to Pagefind are Python work
+    (a second a language at 2,000 texts) that, in a thread, held the interpreter's lock
+    against the render stage. Forked, the child has the corpus without pickling it. Its
+    result is not needed, only whether it failed: ``result()`` waits and raises the
+    child's GeneratorError (any other exception becomes a BuildError).
+    """
+
+    def __init__(self, function, *args):
+        if "fork" not in multiprocessing.get_all_start_methods():
+            executor = ThreadPoolExecutor(1)
+            self.future: Future | None = executor.submit(function, *args)
+            executor.shutdown(wait=False)  # the task runs on; result() awaits it
+            return
+        self.future = None
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=self.run, args=(sender, function, args), daemon=True)
+        self.process.start()
+        sender.close()
+
+    @staticmethod
+    def run(sender, function, args) -> None:
+        try:
+            function(*args)
+            sender.send(None)
+        except GeneratorError as error:
+            sender.send(error)
+        except BaseException as error:  # noqa: BLE001 - reported by the parent
+            sender.send(BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}"))
+
+    def result(self) -> None:
+        if self.future is not None:
+            self.future.result()
+            return
+        try:
+            error = self.receiver.recv()
+        except EOFError:
+            error = BuildError(f"the background task died (exit status {self.process.exitcode})")
+        self.process.join()
+        if error is not None:
+            raise error
 
 
 def get_build_dir(site_dir: Path) -> Path:
@@ -104,6 +153,10 @@ def build_site(
         cache_path=cache_path,
     )
 
+    # The texts live until the end of the build: out of the garbage collector's sight,
+    # so that each later collection does not walk the whole corpus again.
+    gc.freeze()
+
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
     report_problems(corpus, messages)
@@ -140,9 +193,7 @@ def build_site_from_corpus(
         # Pagefind (a process of its own) re-indexes a changed language on the second
         # core while this one renders, writes and runs MkDocs.
         messages.stage("Indexing changed languages for search (Pagefind), in the background")
-        indexer = ThreadPoolExecutor(1)
-        indexing = indexer.submit(write_search_indexes, corpus, build_dir / "search")
-        indexer.shutdown(wait=False)  # the task runs on; its result is awaited below
+        indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search")
     else:
         # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
         # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).

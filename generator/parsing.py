@@ -158,8 +158,13 @@ def _parse_files(
         done += len(parsed)
         if progress:
             progress(done, len(files))
-    if cache_path and (to_parse or len(cached) != len(files)):
-        save_cache(cache_path, {(str(r.path), lang): r for r, (_, lang) in zip(results, files) if r.error is None})
+    if cache_path:
+        entries = {(str(r.path), lang): r for r, (_, lang) in zip(results, files) if is_cacheable(r)}
+        # Saving 50 MB takes longer than the rest of an incremental read: only when the
+        # cache would hold something new (not for a text edited a moment ago, see above)
+        # or lose what no file matches any more.
+        if any(key not in cached or cached[key] is not entry for key, entry in entries.items()) or len(entries) < len(cached):
+            save_cache(cache_path, entries)
     return results  # type: ignore[return-value]
 
 
@@ -187,10 +192,13 @@ def load_cache(path: Path) -> dict[tuple[str, str], ParsedText]:
     return entries if version == get_code_version() else {}
 
 
+def is_cacheable(result: ParsedText) -> bool:
+    """Parsed without error, from a file not changed in the last RACY_SECONDS."""
+    return result.error is None and max(result.stat_key[1:3]) < time.time_ns() - RACY_SECONDS * 10**9
+
+
 def save_cache(path: Path, entries: dict[tuple[str, str], ParsedText]) -> None:
     from generator.writer import write_file_atomically
 
-    recent = time.time_ns() - RACY_SECONDS * 10**9
-    entries = {key: entry for key, entry in entries.items() if max(entry.stat_key[1:3]) < recent}
     data = pickle.dumps((get_code_version(), entries), protocol=pickle.HIGHEST_PROTOCOL)
     write_file_atomically(path, data)
