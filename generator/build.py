@@ -28,6 +28,7 @@ from generator.content import load_content
 from generator.linker import link_corpus
 from generator.errors import BuildError, GeneratorError
 from generator.model import LANGUAGES, Corpus
+from generator import parsing
 from generator.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render import get_page_builders, get_sitemap_pages, render_site
 from generator.search import install_search_indexes, write_search_indexes
@@ -69,9 +70,9 @@ class BackgroundTask:
 
     Why a process: the search records and the pages handed to Pagefind are Python work
     (a second a language at 2,000 texts) that, in a thread, held the interpreter's lock
-    against the render stage. Forked, the child has the corpus without pickling it. Its
-    result is not needed, only whether it failed: ``result()`` waits and raises the
-    child's GeneratorError (any other exception becomes a BuildError).
+    against the render stage; rendering is all Python. Forked, the child has the corpus
+    without pickling it. ``result()`` waits and returns the function's (small, pickled)
+    result, or raises the child's GeneratorError (any other exception: a BuildError).
     """
 
     def __init__(self, function, *args):
@@ -90,24 +91,23 @@ class BackgroundTask:
     @staticmethod
     def run(sender, function, args) -> None:
         try:
-            function(*args)
-            sender.send(None)
+            sender.send((function(*args), None))
         except GeneratorError as error:
-            sender.send(error)
+            sender.send((None, error))
         except BaseException as error:  # noqa: BLE001 - reported by the parent
-            sender.send(BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}"))
+            sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
 
-    def result(self) -> None:
+    def result(self):
         if self.future is not None:
-            self.future.result()
-            return
+            return self.future.result()
         try:
-            error = self.receiver.recv()
+            value, error = self.receiver.recv()
         except EOFError:
-            error = BuildError(f"the background task died (exit status {self.process.exitcode})")
+            value, error = None, BuildError(f"the background task died (exit status {self.process.exitcode})")
         self.process.join()
         if error is not None:
             raise error
+        return value
 
 
 def get_build_dir(site_dir: Path) -> Path:
@@ -203,15 +203,8 @@ def build_site_from_corpus(
     messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
     changed_languages, removed_pages = [], {}
-    for lang in LANGUAGES:
-        # One language's pages in memory at a time (~100 MB each at 2,000 texts).
-        fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
-        if in_place and digests is not None:
-            report = write_changed_pages(corpus, lang, build_dir / "docs" / lang, digests, fingerprints_path)
-        else:
-            # Pages written without fingerprints: a recorded one may no longer match.
-            fingerprints_path.unlink(missing_ok=True)
-            report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+    reports = write_languages(corpus, build_dir, digests if in_place else None, parallel=not in_place)
+    for lang, report in reports.items():
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
@@ -244,6 +237,34 @@ def build_site_from_corpus(
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     messages.stage(f"Site built in {site_dir}")
+
+
+def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:
+    """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
+    fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
+    if digests is not None:
+        return write_changed_pages(corpus, lang, build_dir / "docs" / lang, digests, fingerprints_path)
+    # Pages written without fingerprints: a recorded one may no longer match.
+    fingerprints_path.unlink(missing_ok=True)
+    return write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+
+
+def write_languages(
+    corpus: Corpus, build_dir: Path, digests: Mapping[str, str] | None, parallel: bool
+) -> dict[str, WriteReport]:
+    """Every language's pages. ``parallel`` (and many texts): the languages at once, each
+    but the first in a forked process, which returns only its WriteReport.
+
+    Each process holds one language's pages (~100 MB at 2,000 texts) beside the corpus
+    it shares with its parent; the build's peak stays Pagefind's, earlier.
+    """
+    forked = {}
+    if parallel and len(corpus.documents) >= parsing.PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1:
+        forked = {lang: BackgroundTask(write_language, corpus, lang, build_dir, digests) for lang in LANGUAGES[1:]}
+    reports = {}
+    for lang in LANGUAGES:
+        reports[lang] = forked[lang].result() if lang in forked else write_language(corpus, lang, build_dir, digests)
+    return reports
 
 
 def write_changed_pages(

@@ -71,3 +71,19 @@ def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
     rewritten = [path for path, (mtime, _) in after.items() if path not in before or before[path][0] != mtime]
     assert rewritten, "the edit changed nothing"
     assert [path for path in rewritten if path in before and before[path][1] == after[path][1]] == []
+
+
+def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monkeypatch):
+    """Below PARALLEL_MIN_TEXTS texts everything runs in-process; forced, the same site."""
+    from generator import parsing
+
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=7)
+    serial = tmp_path / "serial" / "site"
+    assert build_site(content, serial, quiet=True) == 0
+    monkeypatch.setattr(parsing, "PARALLEL_MIN_TEXTS", 1)
+    parallel = tmp_path / "parallel" / "site"
+    assert build_site(content, parallel, quiet=True) == 0
+    assert {path: digest for path, (_, digest) in snapshot(parallel).items()} == {
+        path: digest for path, (_, digest) in snapshot(serial).items()
+    }
