@@ -67,10 +67,16 @@ _code_version: str | None = None
 
 
 def get_code_version() -> str:
-    """A digest of the generator's source (modules and catalogs): what parses and renders."""
+    """A digest of what parses and renders: the generator's source (modules and catalogs),
+    the Python and the libraries whose output goes into pages (babel's dates, PyYAML)."""
     global _code_version
     if _code_version is None:
-        digest = hashlib.sha256()
+        import platform
+
+        import babel
+        import yaml
+
+        digest = hashlib.sha256(f"{platform.python_version()} {babel.__version__} {yaml.__version__}".encode())
         for path in sorted(p for p in GENERATOR_DIR.rglob("*") if p.is_file() and p.suffix in (".py", ".po")):
             digest.update(path.relative_to(GENERATOR_DIR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         _code_version = digest.hexdigest()
