@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import hashlib
 import os
 import platform
@@ -43,16 +44,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from first_query import QueryCost, measure_first_query  # noqa: E402
 from make_corpus import make_corpus  # noqa: E402
 
-from generator.build import get_build_dir  # noqa: E402
-from generator.content import Content, find_resolution_dirs, read_list, read_meta  # noqa: E402
+from generator.build import get_build_dir, write_languages  # noqa: E402
+from generator.content import find_resolution_dirs, load_content  # noqa: E402
 from generator.linker import link_corpus  # noqa: E402
-from generator.model import LANGUAGES, Document  # noqa: E402
-from generator.parser import parse_resolution  # noqa: E402
-from generator.reader import read_raw_text  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.model import LANGUAGES  # noqa: E402
 from generator.search import write_search_indexes  # noqa: E402
 from generator.site import run_mkdocs_builds, write_language_configs  # noqa: E402
-from generator.writer import write_pages  # noqa: E402
 
 QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
 """A common word (in most texts) for the first query, a rarer one for the second."""
@@ -98,28 +95,21 @@ def timed(function, *args, **kwargs):
 
 
 def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], object]:
-    """The generator's own stages, one by one, as content.load_content and build run them."""
-    stages = {"read": 0.0, "parse": 0.0}
-    documents = []
-    for slug, folder in find_resolution_dirs(content_dir):
-        versions = {}
-        for lang in LANGUAGES:
-            path = folder / f"{lang}.txt"
-            if path.exists():
-                raw, seconds = timed(read_raw_text, path, lang, warn=lambda message: None)
-                stages["read"] += seconds
-                versions[lang], seconds = timed(parse_resolution, raw)
-                stages["parse"] += seconds
-        documents.append(Document(slug=slug, versions=versions, meta=read_meta(folder / "meta.yml")))
-    content = Content(
-        documents=tuple(documents),
-        directory=read_list(content_dir / "meps.yml", "name"),
-        references=read_list(content_dir / "references.yml", "date"),
-    )
+    """The generator's own stages, one by one, as build_site runs them.
+
+    Read and parse are one stage, ``load_content``, as in the build: the texts are read
+    and parsed together by worker processes (generator.parsing), so their times no
+    longer add up separately; render and write likewise (``write_languages``).
+    """
+    stages = {}
+    content, stages["read+parse"] = timed(load_content, content_dir, warn=lambda message: None)
+    gc.freeze()  # as build_site does once the texts are read
     corpus, stages["link"] = timed(link_corpus, content)
-    pages_by_lang, stages["render"] = timed(lambda: {lang: render_site(corpus, lang) for lang in LANGUAGES})
     shutil.rmtree(scratch, ignore_errors=True)
-    _, stages["write"] = timed(lambda: [write_pages(pages, scratch / lang) for lang, pages in pages_by_lang.items()])
+    # Render and write are one stage too: each language renders and writes its own pages,
+    # the two at once (generator.build.write_languages).
+    _, stages["render+write"] = timed(write_languages, corpus, scratch, None, parallel=True)
+    gc.unfreeze()  # the next corpus size measures in this process too
     return stages, corpus
 
 
@@ -243,7 +233,7 @@ def format_report(results: list[Measures]) -> str:
     def row(name: str, values) -> None:
         rows.append((name, [str(v) for v in values]))
 
-    for stage in ("read", "parse", "link", "render", "write"):
+    for stage in ("read+parse", "link", "render+write"):
         row(f"generator: {stage} (s)", [f"{m.stages[stage]:.2f}" for m in results])
     row("generator: total (s)", [f"{m.generator_s:.2f}" for m in results])
     row("full build, wall (s)", [f"{m.full_build_s:.1f}" for m in results])

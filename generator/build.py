@@ -14,20 +14,27 @@ keeps the generated Markdown between builds: the writer only touches changed pag
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Mapping
 
 from generator.content import load_content
 from generator.linker import link_corpus
+from generator.errors import BuildError, GeneratorError
 from generator.model import LANGUAGES, Corpus
-from generator.render import render_site
+from generator import parsing
+from generator.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
+from generator.render import get_page_builders, get_sitemap_pages, render_site
 from generator.search import install_search_indexes, write_search_indexes
-from generator.site import run_mkdocs_builds, write_language_configs, write_root_pages
-from generator.writer import write_pages
+from generator.site import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
+from generator.sitemap import get_page_url, render_sitemap, write_sitemap
+from generator.writer import WriteReport, write_pages
 
 
 EXIT_OK = 0
@@ -56,6 +63,51 @@ class StageLog:
                 print(f"\r          {label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
         return show
+
+
+class BackgroundTask:
+    """``function(*args)`` on the other core: in a forked process, else in a thread.
+
+    Why a process: the search records and the pages handed to Pagefind are Python work
+    (a second a language at 2,000 texts) that, in a thread, held the interpreter's lock
+    against the render stage; rendering is all Python. Forked, the child has the corpus
+    without pickling it. ``result()`` waits and returns the function's (small, pickled)
+    result, or raises the child's GeneratorError (any other exception: a BuildError).
+    """
+
+    def __init__(self, function, *args):
+        if "fork" not in multiprocessing.get_all_start_methods():
+            executor = ThreadPoolExecutor(1)
+            self.future: Future | None = executor.submit(function, *args)
+            executor.shutdown(wait=False)  # the task runs on; result() awaits it
+            return
+        self.future = None
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=self.run, args=(sender, function, args), daemon=True)
+        self.process.start()
+        sender.close()
+
+    @staticmethod
+    def run(sender, function, args) -> None:
+        try:
+            sender.send((function(*args), None))
+        except GeneratorError as error:
+            sender.send((None, error))
+        except BaseException as error:  # noqa: BLE001 - reported by the parent
+            sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
+
+    def result(self):
+        if self.future is not None:
+            return self.future.result()
+        try:
+            value, error = self.receiver.recv()
+        except EOFError:
+            value, error = None, BuildError(f"the background task died (exit status {self.process.exitcode})")
+        self.process.join()
+        if error is not None:
+            raise error
+        return value
 
 
 def get_build_dir(site_dir: Path) -> Path:
@@ -93,13 +145,23 @@ def build_site(
     messages = StageLog(quiet)
 
     messages.stage(f"Reading texts from {content_dir}")
-    content = load_content(Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"))
+    # Incremental builds keep the parses of unchanged texts (generator.parsing); a full
+    # build, the one deployed, reads and parses every text.
+    cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.pickle" if incremental else None
+    content = load_content(
+        Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"),
+        cache_path=cache_path,
+    )
+
+    # The texts live until the end of the build: out of the garbage collector's sight,
+    # so that each later collection does not walk the whole corpus again.
+    gc.freeze()
 
     messages.stage("Linking citations and people")
     corpus = link_corpus(content)
     report_problems(corpus, messages)
 
-    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental)
+    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental, digests=content.digests)
 
     if content.failures:
         for failure in content.failures:
@@ -110,9 +172,17 @@ def build_site(
 
 
 def build_site_from_corpus(
-    corpus: Corpus, site_dir: Path, messages: StageLog | None = None, incremental: bool = False
+    corpus: Corpus,
+    site_dir: Path,
+    messages: StageLog | None = None,
+    incremental: bool = False,
+    digests: Mapping[str, str] | None = None,
 ) -> None:
-    """The render, write and site stages (the tests start here with hand-built corpora)."""
+    """The render, write and site stages (the tests start here with hand-built corpora).
+
+    ``digests`` (``Content.digests``), in an incremental build: render only the pages
+    whose inputs changed; without them every page is rendered (and compared).
+    """
     messages = messages or StageLog(quiet=True)
     site_dir = site_dir.resolve()
     build_dir = get_build_dir(site_dir)
@@ -123,9 +193,7 @@ def build_site_from_corpus(
         # Pagefind (a process of its own) re-indexes a changed language on the second
         # core while this one renders, writes and runs MkDocs.
         messages.stage("Indexing changed languages for search (Pagefind), in the background")
-        indexer = ThreadPoolExecutor(1)
-        indexing = indexer.submit(write_search_indexes, corpus, build_dir / "search")
-        indexer.shutdown(wait=False)  # the task runs on; its result is awaited below
+        indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search")
     else:
         # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
         # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).
@@ -134,16 +202,16 @@ def build_site_from_corpus(
 
     messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     messages.stage(f"Writing pages to {build_dir / 'docs'}")
-    changed_languages = []
-    for lang in LANGUAGES:
-        # One language's pages in memory at a time (~100 MB each at 2,000 texts).
-        report = write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+    changed_languages, removed_pages = [], {}
+    reports = write_languages(corpus, build_dir, digests if in_place else None, parallel=not in_place)
+    for lang, report in reports.items():
         messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
+        removed_pages[lang] = report.removed
 
     if in_place:
-        update_site(corpus, site_dir, build_dir, changed_languages, site_url, messages)
+        update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, site_url, messages)
         messages.stage("Installing the search index")
         indexing.result()
         install_search_indexes(build_dir / "search", site_dir)
@@ -160,6 +228,7 @@ def build_site_from_corpus(
             progress=messages.progress("pages built") if messages.interactive else None,
         )
         install_search_indexes(build_dir / "search", new_site)
+        write_sitemaps(corpus, new_site, site_url)
         write_root_pages(new_site, site_url)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
@@ -170,14 +239,67 @@ def build_site_from_corpus(
     messages.stage(f"Site built in {site_dir}")
 
 
+def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:
+    """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
+    fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
+    if digests is not None:
+        return write_changed_pages(corpus, lang, build_dir / "docs" / lang, digests, fingerprints_path)
+    # Pages written without fingerprints: a recorded one may no longer match.
+    fingerprints_path.unlink(missing_ok=True)
+    return write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+
+
+def write_languages(
+    corpus: Corpus, build_dir: Path, digests: Mapping[str, str] | None, parallel: bool
+) -> dict[str, WriteReport]:
+    """Every language's pages. ``parallel`` (and many texts): the languages at once, each
+    but the first in a forked process, which returns only its WriteReport.
+
+    Each process holds one language's pages (~100 MB at 2,000 texts) beside the corpus
+    it shares with its parent; the build's peak stays Pagefind's, earlier.
+    """
+    forked = {}
+    if parallel and len(corpus.documents) >= parsing.PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1:
+        forked = {lang: BackgroundTask(write_language, corpus, lang, build_dir, digests) for lang in LANGUAGES[1:]}
+    reports = {}
+    for lang in LANGUAGES:
+        reports[lang] = forked[lang].result() if lang in forked else write_language(corpus, lang, build_dir, digests)
+    return reports
+
+
+def write_changed_pages(
+    corpus: Corpus, lang: str, docs_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
+) -> WriteReport:
+    """Render and write only the pages whose inputs changed (``generator.fingerprints``).
+
+    The record is removed while pages are written and saved after: a build stopped
+    half-way cannot leave a fingerprint that vouches for a page it did not write.
+    """
+    fingerprints = get_page_fingerprints(corpus, digests, lang)
+    previous = load_fingerprints(fingerprints_path)
+    paths = get_page_builders(corpus)
+    kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and (docs_dir / path).is_file()}
+    fingerprints_path.unlink(missing_ok=True)
+    report = write_pages(render_site(corpus, lang, [path for path in paths if path not in kept]), docs_dir, kept)
+    save_fingerprints(fingerprints_path, fingerprints)
+    return report
+
+
 def update_site(
-    corpus: Corpus, site_dir: Path, build_dir: Path, changed_languages: list[str], site_url: str, messages: StageLog
+    corpus: Corpus,
+    site_dir: Path,
+    build_dir: Path,
+    changed_languages: list[str],
+    removed_pages: dict[str, tuple[str, ...]],
+    site_url: str,
+    messages: StageLog,
 ) -> None:
     """The site and search stages of an incremental build, in place.
 
     Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
-    (only pages whose Markdown is newer than their HTML); the caller syncs the search
-    bundles file by file. Faster, but not atomic like a full build, and blind to changes
+    (only pages whose Markdown is newer than their HTML), which leaves the HTML of a
+    removed page behind: that is deleted here. The caller syncs the search bundles file
+    by file. Faster, but not atomic like a full build, and blind to changes
     of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
     """
     if not changed_languages:
@@ -187,4 +309,25 @@ def update_site(
     config_paths = write_language_configs(build_dir, site_dir, site_url)
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    for lang, removed in removed_pages.items():
+        for path in removed:
+            remove_page_html(site_dir / lang, path)
+    write_sitemaps(corpus, site_dir, site_url)
     write_root_pages(site_dir, site_url)
+
+
+def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:
+    """Delete the HTML MkDocs made of ``markdown_path`` (``x/index.html``), and its folder if empty."""
+    html = site_lang_dir / get_page_url(markdown_path) / "index.html"
+    html.unlink(missing_ok=True)
+    if html.parent != site_lang_dir and html.parent.is_dir() and not any(html.parent.iterdir()):
+        html.parent.rmdir()
+
+
+def write_sitemaps(corpus: Corpus, site_dir: Path, site_url: str) -> None:
+    """Each language's sitemap, written only when its bytes change (generator.sitemap)."""
+    pages = get_sitemap_pages(corpus)
+    mtime = int(get_source_date_epoch(corpus.documents[0].date if corpus.documents else None))
+    for lang in LANGUAGES:
+        lang_url = f"{site_url.rstrip('/')}/{lang}/" if site_url else ""
+        write_sitemap(site_dir / lang, render_sitemap(pages, lang_url), mtime)

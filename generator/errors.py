@@ -12,6 +12,11 @@ class GeneratorError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # Pickled with its file and line (Exception's own pickling keeps only args):
+        # texts are parsed in worker processes, whose errors come back pickled.
+        return (self.__class__, (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         where = self.path
         if where and self.line:

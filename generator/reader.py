@@ -58,6 +58,11 @@ def read_raw_text(
     except OSError as error:
         raise InputError(f"cannot read file: {error.strerror or error}", name) from None
 
+    return get_raw_text(data, name, lang, warn)
+
+
+def get_raw_text(data: bytes, name: str, lang: str | None = None, warn: Callable[[str], None] = _print_warning) -> RawText:
+    """:func:`read_raw_text` of bytes already read from the file ``name``."""
     text = decode_text(data, name, warn)
     if lang is not None and lang not in LANGUAGES:
         raise InputError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}", name)

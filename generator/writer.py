@@ -11,6 +11,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,9 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
-    """Make ``docs_dir`` hold exactly ``pages`` (as far as ``.md`` files go)."""
+def write_pages(pages: dict[str, str], docs_dir: Path, kept: Iterable[str] = ()) -> WriteReport:
+    """Make ``docs_dir`` hold exactly ``pages`` (as far as ``.md`` files go), and ``kept``:
+    pages known to be right already (an incremental build's unchanged pages), not removed."""
     written, unchanged = [], []
     for relative, markdown in sorted(pages.items()):
         path = docs_dir / relative
@@ -52,7 +54,7 @@ def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
             relative = path.relative_to(docs_dir).as_posix()
-            if relative not in pages:
+            if relative not in pages and relative not in kept:
                 path.unlink()
                 removed.append(relative)
         # Folders emptied by removals would otherwise linger forever.

@@ -1,0 +1,89 @@
+"""Incremental builds (``build --incremental``): after an edit, the same site as a full
+build of the same content, byte for byte, and only files whose bytes changed rewritten."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_site
+from generator.content import find_resolution_dirs
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import make_corpus  # noqa: E402
+
+
+def snapshot(site: Path) -> dict[str, tuple[int, str]]:
+    """Relative path -> (mtime_ns, sha256) of every file of the site, nothing excluded."""
+    return {
+        p.relative_to(site).as_posix(): (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
+
+
+def edit_paragraph(content: Path) -> None:
+    """The benchmark's edit: a sentence added to paragraph 1 of the newest English text."""
+    path = find_resolution_dirs(content)[-1][1] / "en.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    lines[index] = lines[index].rstrip(";:") + "; insists on the test's edit;"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def edit_cited_title(content: Path) -> None:
+    """A new title for the oldest text, which later texts cite (their links and its
+    "cited by" name it), in French only."""
+    path = find_resolution_dirs(content)[0][1] / "fr.txt"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n")[5:] if line.strip())
+    path.write_text(text.replace(f"\n{title}\n", f"\n{title} (révisé)\n", 1), encoding="utf-8")
+
+
+def remove_text(content: Path) -> None:
+    shutil.rmtree(find_resolution_dirs(content)[1][1])
+
+
+@pytest.mark.parametrize("edit", [edit_paragraph, edit_cited_title, remove_text])
+def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "incremental" / "site"
+    assert build_site(content, site, quiet=True) == 0
+    assert build_site(content, site, quiet=True, incremental=True) == 0
+    before = snapshot(site)
+
+    edit(content)
+    assert build_site(content, site, quiet=True, incremental=True) == 0
+    after = snapshot(site)
+
+    full = tmp_path / "full" / "site"
+    assert build_site(content, full, quiet=True) == 0
+    assert {path: digest for path, (_, digest) in after.items()} == {
+        path: digest for path, (_, digest) in snapshot(full).items()
+    }
+    rewritten = [path for path, (mtime, _) in after.items() if path not in before or before[path][0] != mtime]
+    assert rewritten, "the edit changed nothing"
+    assert [path for path in rewritten if path in before and before[path][1] == after[path][1]] == []
+
+
+def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monkeypatch):
+    """Below PARALLEL_MIN_TEXTS texts everything runs in-process; forced, the same site."""
+    from generator import parsing
+
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=7)
+    serial = tmp_path / "serial" / "site"
+    assert build_site(content, serial, quiet=True) == 0
+    monkeypatch.setattr(parsing, "PARALLEL_MIN_TEXTS", 1)
+    parallel = tmp_path / "parallel" / "site"
+    assert build_site(content, parallel, quiet=True) == 0
+    assert {path: digest for path, (_, digest) in snapshot(parallel).items()} == {
+        path: digest for path, (_, digest) in snapshot(serial).items()
+    }
