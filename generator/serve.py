@@ -9,6 +9,7 @@ in whole (see build.py), so the server never serves a half-built site.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,10 +53,15 @@ def watch_and_rebuild(content_dir: Path, site_dir: Path, keep_going: bool, quiet
         current = get_source_state(folders, files)
         if current == state:
             continue
+        changed = {path for path in state.keys() | current.keys() if state.get(path) != current.get(path)}
         state = current
-        print("INFO    -  Change detected, rebuilding", file=sys.stderr)
+        # An edit of the texts alone rebuilds only what it changes; an incremental build
+        # does not see changes of the theme, mkdocs.yml or the generator: those rebuild all.
+        content_prefix = str(content_dir) + os.sep
+        incremental = all(path.startswith(content_prefix) for path in changed)
+        print(f"INFO    -  Change detected, rebuilding ({'incremental' if incremental else 'full'})", file=sys.stderr)
         try:
-            build_site(content_dir, site_dir, keep_going=keep_going, quiet=True)
+            build_site(content_dir, site_dir, keep_going=keep_going, quiet=True, incremental=incremental)
             print("INFO    -  Rebuilt", file=sys.stderr)
         except GeneratorError as error:
             # Keep serving the last good site; the message says what to fix.

@@ -57,3 +57,5 @@ def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path):
         _, stderr = server.communicate(timeout=20)
     assert server.returncode == 0, stderr
     assert "Traceback" not in stderr
+    # An edit of a text alone is rebuilt incrementally.
+    assert "rebuilding (incremental)" in stderr
