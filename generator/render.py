@@ -19,11 +19,13 @@ every link written here is relative, because the site is served under a path pre
 from __future__ import annotations
 
 import datetime
+import functools
 from html import escape
 from itertools import groupby
 from typing import Callable, Iterable, Iterator
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
 
 from generator.i18n import BABEL_LOCALES, LANGUAGE_NAMES, _, get_gettext
@@ -40,6 +42,7 @@ from generator.model import (
     Recital,
     Resolution,
 )
+from generator.people import slugify
 
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 """Open Graph wants ``language_TERRITORY``."""
@@ -439,17 +442,66 @@ def render_resolutions_index(ctx: PageContext) -> str:
     return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
 
 
+@functools.cache
+def get_territory_codes() -> dict[str, str]:
+    """English (and French) country name, casefolded -> territory code, from babel's CLDR data."""
+    codes = {}
+    for locale_name in ("fr", "en"):  # English names win where both languages spell one alike
+        for code, name in Locale.parse(locale_name).territories.items():
+            if code.isalpha():  # "DE", not the numeric regions "150" (Europe)
+                codes[name.casefold()] = code
+    codes.update({"uk": "GB", "great britain": "GB", "czech republic": "CZ"})
+    return codes
+
+
+def get_country_name(country: str, lang: str) -> str:
+    """``meps.yml`` gives countries in English ("Germany"): the page's language names them
+    ("Allemagne"), by babel's CLDR data; a name CLDR does not know is shown as written."""
+    code = get_territory_codes().get(country.strip().casefold())
+    return Locale.parse(BABEL_LOCALES[lang]).territories.get(code, country) if code else country
+
+
+def is_staff(ctx: PageContext, person: Person) -> bool:
+    """Staff by the directory's word; a person only named in texts is staff when they are
+    named only as a contact person."""
+    if person.kind:
+        return person.kind == "staff"
+    return person.slug in ctx.corpus.contact_for and person.slug not in ctx.corpus.responsible
+
+
 def render_people_index(ctx: PageContext) -> str:
+    """MEPs by country (countries in the page's language, alphabetical), then staff."""
     t = ctx.gettext
     path = "meps/index.md"
     front = get_page_front_matter(ctx, path, t(_("People")), t(_("Responsible MEPs and contact persons.")), "website")
-    items = []
-    for person in ctx.corpus.people:
+
+    def item(person: Person, details: tuple[str, ...]) -> str:
         href = get_relative_url(path, get_person_path(person.slug))
-        details = " · ".join(text(value) for value in (person.group, person.country, person.role) if value)
-        details = f' <span class="person-details">{details}</span>' if details else ""
-        items.append(f'<li><a href="{text(href)}">{text(person.name)}</a>{details}</li>')
-    blocks = [render_title(t(_("People"))), "\n".join(['<ul class="people-list">', *items, "</ul>"])]
+        shown = " · ".join(text(value) for value in details if value)
+        shown = f' <span class="person-details">{shown}</span>' if shown else ""
+        return f'<li><a href="{text(href)}">{text(person.name)}</a>{shown}</li>'
+
+    def people_list(items: list[str]) -> str:
+        return "\n".join(['<ul class="people-list">', *items, "</ul>"])
+
+    staff = [person for person in ctx.corpus.people if is_staff(ctx, person)]
+    by_country: dict[str, list[Person]] = {}
+    for person in ctx.corpus.people:
+        if not is_staff(ctx, person):
+            by_country.setdefault(get_country_name(person.country, ctx.lang) if person.country else "", []).append(person)
+
+    blocks = [render_title(t(_("People")))]
+    if by_country:
+        blocks.append(render_heading(t(_("Members of the European Parliament")), "meps"))
+        for country in sorted(by_country, key=lambda name: (not name, slugify(name))):
+            anchor = "country-" + (slugify(country) if country else "unknown")
+            heading = country or t(_("Country not recorded"))
+            # Raw HTML, not a Markdown heading: a country name from meps.yml is data.
+            blocks.append(f'<h3 id="{anchor}">{text(heading)}</h3>')
+            blocks.append(people_list([item(person, (person.group, person.national_party)) for person in by_country[country]]))
+    if staff:
+        blocks.append(render_heading(t(_("Staff")), "staff"))
+        blocks.append(people_list([item(person, (person.role, person.group)) for person in staff]))
     return get_front_matter(front) + "\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -458,7 +510,7 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
     t = ctx.gettext
     path = get_person_path(person.slug)
     facts = [
-        (t(_("Country")), person.country),
+        (t(_("Country")), get_country_name(person.country, ctx.lang) if person.country else ""),
         (t(_("Political group")), person.group),
         (t(_("National party")), person.national_party),
         (t(_("Term")), person.term),
