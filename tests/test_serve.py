@@ -45,6 +45,10 @@ def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path):
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--quiet", "--content", str(content), "--site-dir", str(tmp_path / "site"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        # A shell without job control starts background commands with SIGINT ignored, and
+        # Python then installs no KeyboardInterrupt handler: give the server the default,
+        # as a terminal would, whatever way this test run was started.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         base = f"http://127.0.0.1:{port}/"
