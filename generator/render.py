@@ -382,12 +382,12 @@ def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
         citing_version = citing_document.version(ctx.lang)
         href = get_relative_url(path, get_resolution_path(citing_slug)) + f"#{eid}"
         date = f' <span class="doc-date">{text(ctx.date(citing_version.date))}</span>' if citing_version.date else ""
-        # One text may cite this one in several citations: name which one each link opens.
-        citation = next((c for c in citing_version.citations if c.eid == eid), None)
-        where = f' <span class="cited-in">({text(get_unit_name(ctx, citation))})</span>' if citation else ""
-        items.append(
-            f'<li><a href="{text(href)}" lang="{citing_version.lang}">{text(citing_version.title)}</a>{where}{date}</li>'
-        )
+        # One text may cite this one in several citations: each link names the one it
+        # opens ("Kazakhstan — citation 3" / "Kazakhstan — visa 3"), the title in its
+        # own language (it may be a version in the other one).
+        title = f'<span lang="{citing_version.lang}">{text(citing_version.title)}</span>'
+        label = text(ctx.gettext(_("%(title)s — citation %(num)s"))) % {"title": title, "num": text(eid.removeprefix("cit_"))}
+        items.append(f'<li><a href="{text(href)}">{label}</a>{date}</li>')
     if items:
         yield render_heading(ctx.gettext(_("Cited by")), "cited-by")
         yield "\n".join(['<ul class="cited-by">', *items, "</ul>"])

@@ -83,6 +83,10 @@ def test_citations_link_to_the_cited_text_in_the_same_language(site, lang):
 def test_cited_by_goes_to_the_exact_citation(site, lang):
     cited_by = read_page(site, lang, ZHOVTIS).cited_by
     assert cited_by == [f"../{KAZAKHSTAN}/#cit_1", f"../{KAZAKHSTAN}/#cit_2"]
+    # Each link names the citation it opens, in the page's language.
+    page = (site / lang / "resolutions" / ZHOVTIS / "index.html").read_text(encoding="utf-8")
+    word = {"en": "citation", "fr": "visa"}[lang]
+    assert f'<span lang="{lang}">Kazakhstan</span> — {word} 2</a>' in page
 
 
 def test_lastname_firstname_gets_a_person_page_in_both_languages(site):
