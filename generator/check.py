@@ -70,20 +70,14 @@ def find_duplicate_slugs(documents: Iterable[Document]) -> list[Problem]:
     return problems
 
 
-def find_skipped_lines(document: Document) -> list[Problem]:
+def find_skipped_lines(content: Content, document: Document) -> list[Problem]:
     """A warning per body line the parser dropped without knowing it for noise:
     it may be words of the resolution (the parse stage keeps going without them)."""
-    from generator.parser import parse_resolution_with_skipped_lines
-    from generator.reader import read_raw_text
-
-    problems = []
-    for lang, version in document.versions.items():
-        raw = read_raw_text(version.path, lang, warn=lambda message: None)  # warned once already
-        _resolution, skipped = parse_resolution_with_skipped_lines(raw)
-        problems += [
-            Problem(version.path, "", f"line {s.line}: dropped as noise: {s.text!r}") for s in skipped
-        ]
-    return problems
+    return [
+        Problem(version.path, "", f"line {s.line}: dropped as noise: {s.text!r}")
+        for version in document.versions.values()
+        for s in content.skipped_lines.get(version.path, ())
+    ]
 
 
 def get_problems(content_dir: Path) -> list[Problem]:
@@ -98,7 +92,7 @@ def get_problems(content_dir: Path) -> list[Problem]:
     problems += find_duplicate_slugs(content.documents)
     for document in content.documents:
         problems += find_unit_mismatches(document)
-        problems += find_skipped_lines(document)
+        problems += find_skipped_lines(content, document)
     # Linking reports in document order (citations, then people) within each file;
     # a stable sort by path keeps that order, after the file's own errors.
     problems += link_corpus(content).problems

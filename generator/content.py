@@ -20,6 +20,7 @@ import yaml
 
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.model import LANGUAGES, Document, Meta, Resolution
+from generator.parser import SkippedLine
 from generator.parsing import ParsedText, parse_files, paused_garbage_collection
 from generator.people import read_directory
 
@@ -42,6 +43,8 @@ class Content:
     """Texts and badly named folders left out under ``keep_going``."""
     digests: Mapping[str, str] = field(default_factory=dict)
     """Slug -> digest of the document's versions and meta (see ``get_document_digest``)."""
+    skipped_lines: Mapping[str, tuple[SkippedLine, ...]] = field(default_factory=dict)
+    """Text path -> body lines the parser dropped without knowing them for noise."""
 
 
 def load_yaml(path: Path):
@@ -181,7 +184,7 @@ def _load_content(
     progress: Callable[[int, int], None] | None,
     cache_path: Path | None,
 ) -> Content:
-    documents, failures, digests = [], [], {}
+    documents, failures, digests, skipped_lines = [], [], {}, {}
     if keep_going:  # every bad slug is reported, the good texts still load
         folders, layout_errors = scan_resolution_dirs(content_dir)
         failures.extend(layout_errors)
@@ -210,10 +213,12 @@ def _load_content(
             continue
         documents.append(Document(slug=slug, versions={t.resolution.lang: t.resolution for t in texts}, meta=meta))
         digests[slug] = get_document_digest(texts, meta)
+        skipped_lines.update((t.resolution.path, t.skipped) for t in texts if t.skipped)
     return Content(
         documents=tuple(documents),
         directory=read_directory(content_dir / "meps.yml"),
         references=read_references(content_dir / "references.yml"),
         failures=tuple(failures),
         digests=digests,
+        skipped_lines=skipped_lines,
     )

@@ -33,6 +33,7 @@ from typing import Callable, Iterable
 
 from generator.errors import GeneratorError, InputError
 from generator.model import Resolution
+from generator.parser import SkippedLine
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 
@@ -56,6 +57,8 @@ class ParsedText:
     resolution depends on (and so the text's pages, in incremental builds)."""
     warnings: tuple[str, ...] = ()
     error: GeneratorError | None = None
+    skipped: tuple[SkippedLine, ...] = ()
+    """Body lines the parser dropped without knowing them for noise (``check`` warns)."""
 
 
 def get_stat_key(path: Path) -> tuple[int, ...]:
@@ -85,7 +88,7 @@ def get_code_version() -> str:
 
 def parse_file(path: Path, lang: str) -> ParsedText:
     """Read and parse one file; an error is returned with the result, not raised."""
-    from generator.parser import parse_resolution
+    from generator.parser import parse_resolution_with_skipped_lines
     from generator.reader import get_raw_text
 
     warnings: list[str] = []
@@ -95,13 +98,13 @@ def parse_file(path: Path, lang: str) -> ParsedText:
     except OSError as error:
         return ParsedText(path, (), None, "", (), InputError(f"cannot read file: {error.strerror or error}", str(path)))
     try:
-        resolution = parse_resolution(get_raw_text(data, str(path), lang, warn=warnings.append))
+        resolution, skipped = parse_resolution_with_skipped_lines(get_raw_text(data, str(path), lang, warn=warnings.append))
     except GeneratorError as error:
         return ParsedText(path, (), None, "", tuple(warnings), error)
     # The parse is a function of the bytes, the language and the generator's code (part
     # of every fingerprint): the digest of the bytes read stands for the resolution's.
     digest = hashlib.sha256(data + lang.encode()).hexdigest()
-    return ParsedText(path, stat_key, resolution, digest, tuple(warnings))
+    return ParsedText(path, stat_key, resolution, digest, tuple(warnings), skipped=skipped)
 
 
 def parse_chunk(files: list[tuple[Path, str]]) -> list[ParsedText]:
