@@ -6,6 +6,7 @@ The sample site is built once per test session into a temporary folder and serve
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -34,18 +35,27 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def served(directory: Path):
+    """``directory`` served on 127.0.0.1 by a thread; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(sample_site: Path):
     """Base URL of the sample site served on localhost, under a path prefix like GitHub Pages'."""
     # Serve the parent folder so the site lives under /site/: a project site on GitHub
     # Pages is served under /<repository>/, and every link must survive that.
-    handler = functools.partial(QuietHandler, directory=str(sample_site.parent))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{sample_site.name}/"
-    server.shutdown()
-    server.server_close()
+    with served(sample_site.parent) as base:
+        yield f"{base}{sample_site.name}/"
 
 
 @pytest.fixture

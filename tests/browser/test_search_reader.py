@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from tests.browser.conftest import QuietHandler
+from tests.browser.conftest import served
 from tests.hostile import HOSTILE_SLUG
 
 
@@ -39,12 +35,8 @@ def test_search_box_speaks_the_page_language(page, site_url):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    handler = functools.partial(QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(hostile_site) as base:
+        yield base
 
 
 @pytest.mark.parametrize("query", ["onerror", "script", "click"])
