@@ -190,10 +190,10 @@ def build_site_from_corpus(
 
     in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
     if in_place:
-        # Pagefind (a process of its own) re-indexes a changed language on the second
-        # core while this one renders, writes and runs MkDocs.
-        messages.stage("Indexing changed languages for search (Pagefind), in the background")
-        indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search")
+        # Pagefind (a process of its own) indexes the changed pages (generator.search's
+        # overlay) on the second core while this one renders, writes and runs MkDocs.
+        messages.stage("Indexing changed pages for search (Pagefind), in the background")
+        indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search", LANGUAGES, True)
     else:
         # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
         # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).

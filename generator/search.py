@@ -11,7 +11,7 @@ indexes each language before rendering (``write_search_indexes`` into
 ``build/search/<lang>/pagefind/``: only the corpus is in memory then) and copies the
 bundles into ``site/<lang>/pagefind/`` after MkDocs (``install_search_indexes``), where
 the header's search box (``theme_overrides/partials/unit-search.html``) finds them.
-``write_search_index(corpus, lang, site_lang_dir)`` does both for one language.
+An incremental build indexes only the changed pages, into an overlay (see below).
 
 How records reach Pagefind: each record is a unit, but Pagefind is given one page per
 text whose units are elements with their ids (Pagefind calls them anchors, each with its
@@ -31,7 +31,9 @@ pagefind.js prefixes them with the folder its bundle was loaded from minus ``pag
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -40,7 +42,7 @@ import tempfile
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
 from generator.i18n import _, get_gettext
@@ -193,26 +195,45 @@ def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[Sea
     return pages
 
 
-def write_pagefind_bundle(records: list[SearchRecord], lang: str, output_dir: Path) -> None:
-    """Index ``records`` with the Pagefind command line and write the bundle into ``output_dir``.
+def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
+    """What Pagefind indexes for ``lang``: page URL (``resolutions/<slug>/``) -> its HTML."""
+    return {url: get_page_html(records, lang) for url, records in group_records_by_page(get_search_records(corpus, lang)).items()}
 
-    Why the command line (``python -m pagefind``, from the pagefind and pagefind-bin
-    packages) and not its Python API: the API indexes 10 records a second (its reader
-    sleeps 100 ms before each answer, pagefind 1.5.2), and in its service mode the answer
-    to "write files" can come before the files are fully written (Pagefind issue #1271,
-    fixed by PR #1272): a torn bundle about one build in six under load. The command line
-    waits for its writes before it exits.
+
+def get_pagefind_command() -> list[str]:
+    """The Pagefind binary of the pagefind-bin package; ``python -m pagefind`` if it has none.
+
+    The binary itself, not the Python wrapper that execs it: one interpreter start less
+    (~0.1 s) on every incremental build's path.
     """
-    with get_scratch_dir(records, prefix="pagefind-pages-") as pages_dir:
-        for url, page_records in group_records_by_page(records).items():
+    try:
+        from pagefind_bin import get_executable
+
+        executable = get_executable()
+    except ImportError:
+        executable = None
+    return [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
+
+
+def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path) -> None:
+    """Index ``pages`` (URL -> HTML) with the Pagefind command line into ``output_dir``.
+
+    Why the command line and not Pagefind's Python API: the API indexes 10 records a
+    second (its reader sleeps 100 ms before each answer, pagefind 1.5.2), and in its
+    service mode the answer to "write files" can come before the files are fully written
+    (Pagefind issue #1271, fixed by PR #1272): a torn bundle about one build in six under
+    load. The command line waits for its writes before it exits.
+    """
+    with get_scratch_dir(pages.values(), prefix="pagefind-pages-") as pages_dir:
+        for url, html in pages.items():
             # resolutions/<slug>/index.html: Pagefind gives it the URL /resolutions/<slug>/,
             # which pagefind.js resolves against the bundle's parent folder.
             path = Path(pages_dir, url, "index.html")
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(get_page_html(page_records, lang), encoding="utf-8")
+            path.write_text(html, encoding="utf-8")
         # force-language: one index per site folder, with that language's stemmer, whatever
         # language a record's text happens to be in (a text missing in French shows in English).
-        command = [sys.executable, "-m", "pagefind", "--site", pages_dir, "--output-path", str(output_dir),
+        command = [*get_pagefind_command(), "--site", pages_dir, "--output-path", str(output_dir),
                    "--force-language", lang, "--silent"]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
@@ -220,12 +241,13 @@ def write_pagefind_bundle(records: list[SearchRecord], lang: str, output_dir: Pa
             raise PagefindError(f"pagefind failed for {lang!r}: {lines[-1] if lines else result.returncode}")
 
 
-def sync_tree(source: Path, target: Path) -> list[str]:
+def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> list[str]:
     """Make ``target`` a copy of ``source``, writing only files whose bytes differ.
 
     Pagefind names its chunks and fragments by content hash, so after one text changes
     most files are already right: leaving them untouched keeps an incremental build (and
-    an rsync or CDN upload after it) small. Returns the relative paths written.
+    an rsync or CDN upload after it) small. ``keep``: names at the top of ``target`` that
+    are not ``source``'s to remove. Returns the relative paths written.
     """
     written = []
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
@@ -238,75 +260,193 @@ def sync_tree(source: Path, target: Path) -> list[str]:
         destination.chmod(0o644)  # a temporary file is private; a site's files are for everyone
         written.append(relative.as_posix())
     if target.is_dir():
-        for path in sorted((p for p in target.rglob("*") if p.is_file()), reverse=True):
-            if not (source / path.relative_to(target)).is_file():
+        kept = set(keep)
+        for path in sorted(target.rglob("*"), reverse=True):  # a folder's files before the folder
+            relative = path.relative_to(target)
+            if relative.parts[0] in kept or (source / relative).exists():
+                continue
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            else:
                 path.unlink()
     return written
-
-
-def write_search_index(corpus: Corpus, lang: str, site_lang_dir: Path) -> int:
-    """Write ``site_lang_dir/pagefind/`` for ``lang``; return the number of records.
-
-    The bundle is written aside and synced in: only files whose bytes changed are written.
-    """
-    records = get_search_records(corpus, lang)
-    bundle_dir = Path(site_lang_dir).resolve() / SEARCH_DIR
-    bundle_dir.parent.mkdir(parents=True, exist_ok=True)
-    with get_scratch_dir(records, prefix="pagefind-bundle-") as fresh:
-        write_pagefind_bundle(records, lang, Path(fresh))
-        sync_tree(Path(fresh), bundle_dir)
-    return len(records)
 
 
 SCRATCH_IN_MEMORY = Path("/dev/shm")
 
 
-def get_scratch_dir(records: list[SearchRecord], prefix: str) -> tempfile.TemporaryDirectory:
+def get_scratch_dir(contents: Iterable[str], prefix: str) -> tempfile.TemporaryDirectory:
     """A temporary folder for files that live seconds: in memory (``/dev/shm``) if it has room.
 
     The pages handed to Pagefind and its fresh bundle are thousands of small files read
     once and deleted; on the disks of CI machines and containers (overlay file systems)
-    writing 2,000 of them took 3.5 s, in /dev/shm 0.06 s. Room: 4 times the indexed text.
+    writing 2,000 of them took 3.5 s, in /dev/shm 0.06 s. Room: 4 times the pages' text.
     """
-    needed = 4 * sum(len(record.content) + len(record.url) for record in records)
+    needed = 4 * sum(len(text) for text in contents)
     if SCRATCH_IN_MEMORY.is_dir() and os.access(SCRATCH_IN_MEMORY, os.W_OK):
         if shutil.disk_usage(SCRATCH_IN_MEMORY).free > needed:
             return tempfile.TemporaryDirectory(prefix=prefix, dir=SCRATCH_IN_MEMORY)
     return tempfile.TemporaryDirectory(prefix=prefix)
 
 
-def get_records_digest(records: list[SearchRecord]) -> str:
-    """A fingerprint of what a bundle indexes: equal digests, equal bundles."""
-    # Each field with its length: unambiguous, and 5 times faster than a JSON dump of each
-    # record (0.6 s for a language at 2,000 texts, on the incremental build's path).
-    fields = (field for r in records for field in (r.url, r.title, r.content, r.page_title, r.language))
-    return hashlib.sha256("".join(f"{len(field)}:{field}" for field in fields).encode("utf-8")).hexdigest()
+# Incremental builds: the main bundle and an overlay of the pages changed since.
+#
+# Pagefind cannot update a bundle: it indexes every page again, 3 s a language at 2,000
+# texts, most of an incremental build. So an incremental build indexes only the pages
+# whose HTML differs from what the main bundle indexed, into a small second bundle
+# (``pagefind/delta/``), and lists in ``pagefind/overlay.json`` the main bundle's pages
+# they replace (or that were removed), by the fragment id Pagefind gives a page. The
+# search box merges the delta bundle into the main one (Pagefind's ``mergeIndex``) and
+# drops the listed hits. A full build (what is deployed) always leaves one clean bundle
+# and an empty overlay, as does an incremental build once the delta outgrows DELTA_MAX.
+
+OVERLAY_FILE = "overlay.json"
+DELTA_DIR = "delta"
+STATE_FILE = "search-state.json"
+"""Beside each language's bundle in ``build/search/<lang>/``: each page's digest and
+fragment id in the main bundle, and the digests of the pages in the delta bundle."""
+
+DELTA_MAX_PAGES, DELTA_MAX_SHARE = 50, 0.05
+"""Past max(50 pages, 5% of the pages), an incremental build re-indexes the language:
+the delta's own word statistics then weigh in ranking, and its downloads grow."""
+
+DELTA_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
+"""What a merged bundle is read for, with its page table (``*.pf_meta``); its scripts and
+wasm are the main bundle's."""
 
 
-def write_search_indexes(corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES) -> dict[str, int]:
-    """Write ``output_dir/<lang>/pagefind/`` for every language whose records changed.
+@dataclass(frozen=True)
+class SearchState:
+    main: dict[str, tuple[str, str]]
+    """Page URL -> (digest of its HTML, its fragment id), as the main bundle indexed it."""
+    delta: dict[str, str]
+    """Page URL -> digest of its HTML, for the pages the delta bundle indexes."""
+    removed: frozenset[str] = frozenset()
+    """Pages of the main bundle that are gone."""
 
-    A language whose records are those of the bundle already there (``records.sha256``
-    beside it) is left as it is: editing one English text re-indexes English only, and
-    a change of theme re-indexes nothing. Languages one after the other, not at once:
-    Pagefind takes ~650 MB to index 2,000 texts, and two at once would break the build's
-    1 GB budget (the MkDocs builds are what runs concurrently). Returns the number of
-    records of each language indexed.
+    def overlay(self) -> dict:
+        """``overlay.json``: the delta bundle (if any), and the main bundle's pages to hide."""
+        hidden = set(self.delta) | self.removed
+        stale = sorted(fragment for url, (_, fragment) in self.main.items() if url in hidden)
+        return {"delta": f"{DELTA_DIR}/" if self.delta else None, "stale": stale}
+
+
+def get_page_digest(html: str) -> str:
+    return hashlib.sha256(html.encode("utf-8")).hexdigest()
+
+
+def load_search_state(lang_dir: Path) -> SearchState | None:
+    """The state recorded beside a bundle; None if absent or unreadable (then: re-index)."""
+    try:
+        data = json.loads((lang_dir / STATE_FILE).read_text(encoding="utf-8"))
+        state = SearchState(
+            main={url: (digest, fragment) for url, (digest, fragment) in data["main"].items()},
+            delta=dict(data["delta"]),
+            removed=frozenset(data["removed"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return state if (lang_dir / SEARCH_DIR / "pagefind-entry.json").is_file() else None
+
+
+def save_search_state(lang_dir: Path, state: SearchState) -> None:
+    data = {"main": state.main, "delta": state.delta, "removed": sorted(state.removed)}
+    write_file_atomically(lang_dir / STATE_FILE, json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+def read_fragment_ids(bundle_dir: Path) -> dict[str, str]:
+    """Page URL (relative, as our page keys) -> the id of its fragment in a Pagefind bundle.
+
+    A fragment is gzipped ``pagefind_dcd`` + JSON whose first field is the page's URL; the
+    id (file name) is what a search result calls the page, before its fragment is loaded.
+    """
+    ids = {}
+    decoder = json.JSONDecoder()
+    for path in sorted((bundle_dir / "fragment").glob("*.pf_fragment")):
+        text = gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd")
+        start = text.index('"url":') + len('"url":')
+        url, _ = decoder.raw_decode(text, start)
+        ids[url.lstrip("/")] = path.stem
+    return ids
+
+
+def write_json_if_changed(path: Path, data: object) -> None:
+    payload = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    if not (path.is_file() and path.read_bytes() == payload):
+        write_file_atomically(path, payload)
+        path.chmod(0o644)
+
+
+def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], lang: str, lang_dir: Path) -> SearchState:
+    """One clean main bundle of every page, an empty overlay, no delta bundle."""
+    bundle_dir = lang_dir / SEARCH_DIR
+    with get_scratch_dir(pages.values(), prefix="pagefind-bundle-") as fresh:
+        write_pagefind_bundle(pages, lang, Path(fresh))
+        fragment_ids = read_fragment_ids(Path(fresh))
+        sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
+    missing = sorted(set(pages) - set(fragment_ids))
+    if missing:
+        raise PagefindError(f"pagefind indexed no page for {missing[0]!r} ({lang})")
+    state = SearchState(main={url: (digests[url], fragment_ids[url]) for url in pages}, delta={})
+    write_json_if_changed(bundle_dir / OVERLAY_FILE, state.overlay())
+    return state
+
+
+def get_delta(state: SearchState, digests: Mapping[str, str]) -> SearchState:
+    """The pages that differ from the main bundle's (changed or new), and those gone."""
+    delta = {url: digest for url, digest in digests.items() if state.main.get(url, ("",))[0] != digest}
+    return SearchState(main=state.main, delta=delta, removed=frozenset(set(state.main) - set(digests)))
+
+
+def index_language_delta(pages: Mapping[str, str], lang: str, lang_dir: Path, old: SearchState, new: SearchState) -> None:
+    """Index ``new.delta`` into ``delta/`` (unless ``old`` had the same) and write the overlay."""
+    bundle_dir = lang_dir / SEARCH_DIR
+    if new.delta and new.delta != old.delta:
+        delta_pages = {url: pages[url] for url in new.delta}
+        with get_scratch_dir(delta_pages.values(), prefix="pagefind-delta-") as fresh:
+            write_pagefind_bundle(delta_pages, lang, Path(fresh))
+            for path in Path(fresh).iterdir():  # the scripts and wasm are the main bundle's
+                if path.name not in DELTA_FILES and path.suffix != ".pf_meta":
+                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+            sync_tree(Path(fresh), bundle_dir / DELTA_DIR)
+    elif not new.delta:
+        shutil.rmtree(bundle_dir / DELTA_DIR, ignore_errors=True)
+    write_json_if_changed(bundle_dir / OVERLAY_FILE, new.overlay())
+
+
+def write_search_indexes(
+    corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES, incremental: bool = False
+) -> dict[str, int]:
+    """Write ``output_dir/<lang>/pagefind/`` for every language whose pages changed.
+
+    A language whose pages are those its bundle indexes is left as it is: editing one
+    English text re-indexes English only, and a change of theme re-indexes nothing.
+    ``incremental``: up to DELTA_MAX changed pages go into the delta bundle (see above)
+    instead of a new main bundle; without it, any change gives a clean main bundle.
+    Languages one after the other, not at once: Pagefind takes ~650 MB to index 2,000
+    texts, and two at once would break the build's 1 GB budget (the MkDocs builds are
+    what runs concurrently). Returns the number of pages indexed in each language that was.
     """
     indexed = {}
     for lang in languages:
-        records = get_search_records(corpus, lang)
-        digest, digest_path = get_records_digest(records), Path(output_dir) / lang / "records.sha256"
-        if digest_path.is_file() and digest_path.read_text(encoding="utf-8") == digest:
-            continue
-        digest_path.unlink(missing_ok=True)  # until the new bundle is complete
-        bundle_dir = Path(output_dir).resolve() / lang / SEARCH_DIR
-        bundle_dir.parent.mkdir(parents=True, exist_ok=True)
-        with get_scratch_dir(records, prefix="pagefind-bundle-") as fresh:
-            write_pagefind_bundle(records, lang, Path(fresh))
-            sync_tree(Path(fresh), bundle_dir)
-        digest_path.write_text(digest, encoding="utf-8")
-        indexed[lang] = len(records)
+        lang_dir = Path(output_dir).resolve() / lang
+        lang_dir.mkdir(parents=True, exist_ok=True)
+        pages = get_search_pages(corpus, lang)
+        digests = {url: get_page_digest(html) for url, html in pages.items()}
+        old = load_search_state(lang_dir)
+        new = get_delta(old, digests) if old else None
+        if new and ((new.delta, new.removed) == (old.delta, old.removed) if incremental else not (new.delta or new.removed)):
+            continue  # the bundle (with its overlay, in an incremental build) indexes exactly these pages
+        (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
+        changes = len(new.delta) + len(new.removed) if new else len(pages)
+        if new and incremental and changes <= max(DELTA_MAX_PAGES, DELTA_MAX_SHARE * len(pages)):
+            index_language_delta(pages, lang, lang_dir, old, new)
+            indexed[lang] = len(new.delta)
+        else:
+            new = index_language_fully(pages, digests, lang, lang_dir)
+            indexed[lang] = len(pages)
+        save_search_state(lang_dir, new)
     return indexed
 
 

@@ -1,5 +1,12 @@
 """Incremental builds (``build --incremental``): after an edit, the same site as a full
-build of the same content, byte for byte, and only files whose bytes changed rewritten."""
+build of the same content, byte for byte but for the search bundles, and only files
+whose bytes changed rewritten.
+
+The search bundles differ by design: an incremental build indexes the changed pages into
+an overlay (generator.search), which tests/browser/test_incremental_search.py checks
+finds what a full build's bundle finds. A full build after incremental ones is again
+the full build, byte for byte.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +19,16 @@ import pytest
 
 from generator.build import build_site
 from generator.content import find_resolution_dirs
+from generator.search import DELTA_DIR, SEARCH_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from make_corpus import make_corpus  # noqa: E402
+
+
+EDIT_WORD = "Quokkaville"
+"""A word found in no text but the edited one."""
 
 
 def snapshot(site: Path) -> dict[str, tuple[int, str]]:
@@ -28,12 +40,17 @@ def snapshot(site: Path) -> dict[str, tuple[int, str]]:
     }
 
 
+def outside_search(files: dict[str, tuple[int, str]]) -> dict[str, str]:
+    """Path -> digest of every file but those of the search bundles (``<lang>/pagefind/``)."""
+    return {path: digest for path, (_, digest) in files.items() if path.split("/")[1:2] != [SEARCH_DIR]}
+
+
 def edit_paragraph(content: Path) -> None:
     """The benchmark's edit: a sentence added to paragraph 1 of the newest English text."""
     path = find_resolution_dirs(content)[-1][1] / "en.txt"
     lines = path.read_text(encoding="utf-8").split("\n")
     index = next(i for i, line in enumerate(lines) if line.startswith("1. "))
-    lines[index] = lines[index].rstrip(";:") + "; insists on the test's edit;"
+    lines[index] = lines[index].rstrip(";:") + f"; insists on the test's edit, {EDIT_WORD};"
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -65,12 +82,29 @@ def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
 
     full = tmp_path / "full" / "site"
     assert build_site(content, full, quiet=True) == 0
-    assert {path: digest for path, (_, digest) in after.items()} == {
-        path: digest for path, (_, digest) in snapshot(full).items()
-    }
+    assert outside_search(after) == outside_search(snapshot(full))
     rewritten = [path for path, (mtime, _) in after.items() if path not in before or before[path][0] != mtime]
     assert rewritten, "the edit changed nothing"
     assert [path for path in rewritten if path in before and before[path][1] == after[path][1]] == []
+
+
+@pytest.mark.parametrize("edit", [edit_paragraph, remove_text])
+def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_path, edit):
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "site"
+    assert build_site(content, site, quiet=True) == 0
+    edit(content)
+    assert build_site(content, site, quiet=True, incremental=True) == 0
+    assert (site / "en" / SEARCH_DIR / DELTA_DIR).is_dir() or edit is remove_text
+    assert build_site(content, site, quiet=True) == 0
+
+    fresh = tmp_path / "fresh" / "site"
+    assert build_site(content, fresh, quiet=True) == 0
+    assert {path: digest for path, (_, digest) in snapshot(site).items()} == {
+        path: digest for path, (_, digest) in snapshot(fresh).items()
+    }
+    assert not (site / "en" / SEARCH_DIR / DELTA_DIR).exists()
 
 
 def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monkeypatch):

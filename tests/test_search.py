@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -119,3 +120,34 @@ def test_searching_in_the_browser_lands_on_the_unit_under_a_path_prefix(browser,
     assert cost.first_hit.startswith(hit)
     assert cost.first_href.startswith(f"/repo/{lang}/resolutions/{KAZAKHSTAN}/#")
     assert cost.bytes_sent < 300_000
+
+
+def test_an_incremental_build_indexes_the_changed_page_alone_and_hides_its_old_fragment(tmp_path, monkeypatch):
+    from generator import search
+    from tests.test_incremental import edit_paragraph
+
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "site"
+    assert build_site(content, site, quiet=True) == 0
+    bundle = site / "en" / SEARCH_DIR
+    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "stale": []}
+    main_ids = search.read_fragment_ids(bundle)
+    edited = f"resolutions/{sorted(p.name for p in (content / 'resolutions').iterdir())[-1]}/"
+
+    edit_paragraph(content)
+    assert build_site(content, site, quiet=True, incremental=True) == 0
+    overlay = json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8"))
+    assert overlay == {"delta": "delta/", "stale": [main_ids[edited]]}
+    assert list(search.read_fragment_ids(bundle / search.DELTA_DIR)) == [edited]
+    assert not (bundle / search.DELTA_DIR / "pagefind.js").exists(), "the main bundle's scripts serve both"
+    assert search.read_fragment_ids(bundle) == main_ids, "the main bundle is left as it was"
+
+    # Past DELTA_MAX changed pages, the language is indexed again, in one bundle.
+    monkeypatch.setattr(search, "DELTA_MAX_PAGES", 0)
+    monkeypatch.setattr(search, "DELTA_MAX_SHARE", 0)
+    edit_paragraph(content)
+    assert build_site(content, site, quiet=True, incremental=True) == 0
+    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "stale": []}
+    assert not (bundle / search.DELTA_DIR).exists()
+    assert edited in search.read_fragment_ids(bundle)

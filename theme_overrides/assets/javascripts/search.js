@@ -17,19 +17,34 @@
   var PAGES_SHOWN = 6;       // fragments fetched per query: one per page shown
   var UNITS_PER_PAGE = 3;    // hits shown per text
   var EXCERPT_WORDS = 24;
+  var TYPING_PAUSE_MS = 80;
   var loading = null;
+  var stale = {};           // fragment ids of pages an overlay replaces
   var latestQuery = 0;
 
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
+  // The bundle, and the overlay an incremental build may have left beside it
+  // (generator/search.py): a second bundle of the pages changed since the main one was
+  // written, merged into it, and the main bundle's pages it replaces, whose hits are dropped.
   function loadPagefind() {
     if (!loading) {
       // Resolved against this page: the bundle sits at the language root, whatever the
       // prefix the site is served under; pagefind.js derives its own base from its URL.
-      var bundle = new URL(form.getAttribute("data-bundle"), location.href).href;
-      loading = import(bundle).then(function (pagefind) {
-        return pagefind.init ? pagefind.init().then(function () { return pagefind; }) : pagefind;
+      var bundle = new URL(form.getAttribute("data-bundle"), location.href);
+      var overlay = fetch(new URL("overlay.json", bundle).href)
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .catch(function () { return null; });
+      loading = Promise.all([import(bundle.href), overlay]).then(function (loaded) {
+        var pagefind = loaded[0], found = loaded[1] || {};
+        stale = {};
+        (found.stale || []).forEach(function (id) { stale[id] = true; });
+        return Promise.resolve(pagefind.init ? pagefind.init() : null).then(function () {
+          if (!found.delta) return pagefind;
+          return pagefind.mergeIndex(new URL(found.delta, bundle).href, { baseUrl: new URL("..", bundle).pathname })
+            .then(function () { return pagefind; });
+        });
       });
       loading.catch(function () { loading = null; });
     }
@@ -128,18 +143,25 @@
       return pagefind.search(query);
     }).then(function (found) {
       if (ticket !== latestQuery || !found) return null;  // a newer query is on its way
-      return Promise.all(found.results.slice(0, PAGES_SHOWN).map(function (r) { return r.data(); }));
+      var current = found.results.filter(function (r) { return !stale[r.id]; });
+      return Promise.all(current.slice(0, PAGES_SHOWN).map(function (r) { return r.data(); }));
     }).then(function (pages) {
       if (ticket !== latestQuery || !pages) return;
       show([].concat.apply([], pages.map(unitHits)));
     });
   }
 
+  // Searching waits for a pause in typing; the words' index chunks are fetched at once,
+  // so that the pause hides the network.
   var timer = null;
   input.addEventListener("focus", loadPagefind);
   input.addEventListener("input", function () {
     window.clearTimeout(timer);
-    timer = window.setTimeout(search, 80);
+    var query = input.value.trim();
+    if (query) {
+      loadPagefind().then(function (pagefind) { return pagefind.preload(query); }).catch(function () {});
+    }
+    timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
