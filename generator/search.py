@@ -415,6 +415,21 @@ def index_language_delta(pages: Mapping[str, str], lang: str, lang_dir: Path, ol
     write_json_if_changed(bundle_dir / OVERLAY_FILE, new.overlay())
 
 
+def get_delta_max(pages: int) -> float:
+    return max(DELTA_MAX_PAGES, DELTA_MAX_SHARE * pages)
+
+
+def is_up_to_date(old: SearchState, new: SearchState, incremental: bool) -> bool:
+    """Whether the bundle as ``old`` left it indexes the pages as ``new`` found them.
+
+    An incremental build keeps an overlay that is still right; a full build wants one
+    clean bundle, with no overlay at all.
+    """
+    if incremental:
+        return (new.delta, new.removed) == (old.delta, old.removed)
+    return not (new.delta or new.removed or old.delta or old.removed)
+
+
 def write_search_indexes(
     corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES, incremental: bool = False
 ) -> dict[str, int]:
@@ -436,11 +451,10 @@ def write_search_indexes(
         digests = {url: get_page_digest(html) for url, html in pages.items()}
         old = load_search_state(lang_dir)
         new = get_delta(old, digests) if old else None
-        if new and ((new.delta, new.removed) == (old.delta, old.removed) if incremental else not (new.delta or new.removed)):
-            continue  # the bundle (with its overlay, in an incremental build) indexes exactly these pages
+        if old and new and is_up_to_date(old, new, incremental):
+            continue
         (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
-        changes = len(new.delta) + len(new.removed) if new else len(pages)
-        if new and incremental and changes <= max(DELTA_MAX_PAGES, DELTA_MAX_SHARE * len(pages)):
+        if old and new and incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
             index_language_delta(pages, lang, lang_dir, old, new)
             indexed[lang] = len(new.delta)
         else:

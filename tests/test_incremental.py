@@ -88,15 +88,21 @@ def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
     assert [path for path in rewritten if path in before and before[path][1] == after[path][1]] == []
 
 
-@pytest.mark.parametrize("edit", [edit_paragraph, remove_text])
-def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_path, edit):
+@pytest.mark.parametrize("edit, undo", [(edit_paragraph, False), (remove_text, False), (edit_paragraph, True)])
+def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_path, edit, undo):
+    """Also when the edit is undone before the full build: the main bundle then indexes
+    the pages as they are, but the overlay that hid one of them must go."""
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)
     site = tmp_path / "site"
     assert build_site(content, site, quiet=True) == 0
+    shutil.copytree(content, tmp_path / "original")
     edit(content)
     assert build_site(content, site, quiet=True, incremental=True) == 0
     assert (site / "en" / SEARCH_DIR / DELTA_DIR).is_dir() or edit is remove_text
+    if undo:
+        shutil.rmtree(content)
+        shutil.copytree(tmp_path / "original", content)
     assert build_site(content, site, quiet=True) == 0
 
     fresh = tmp_path / "fresh" / "site"
