@@ -132,6 +132,12 @@ def paused_garbage_collection():
     allocation threshold crossed ran a collection over all of them so far: a third of
     the parse stage at 2,000 texts, two thirds of unpickling a cache. Forked workers
     inherit the pause.
+
+    On the way out, what was made meanwhile is frozen (``gc.freeze``) before collection
+    resumes: the parses live as long as the build (which froze them right after anyway),
+    and otherwise the first allocation after ``gc.enable`` ran one collection over every
+    object made while paused, for nothing: 0.15 s of the read stage at 2,000 texts.
+    Freezing keeps nothing alive: an object is still freed when its last reference goes.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -139,6 +145,7 @@ def paused_garbage_collection():
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 
 
