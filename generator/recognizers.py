@@ -39,6 +39,10 @@ class SourceLine:
 _PHP_DUMP_START = re.compile(r'string\((\d+)\) "|array\(\d+\) \{')
 _PHP_STRING_AT = re.compile(r'string\((\d+)\) "')
 _PHP_SCALAR_LINE = re.compile(r"^[ \t]*(?:int\(-?\d+\)|float\([-\d.eE+]+\)|bool\((?:true|false)\)|NULL)[ \t]*$", re.MULTILINE)
+_PHP_MARKERS = ("string(", "array(", "int(", "float(", "bool(", "NULL")
+"""What every match of the patterns above contains. Most texts have none, and looking
+for these plain strings takes a quarter of the time of running the patterns over the
+text (which was two fifths of ``source_lines``)."""
 
 
 def _skip_php_string(text: str, start: int, length: int) -> int:
@@ -84,6 +88,8 @@ def _skip_php_array(text: str, start: int) -> int:
 def strip_php_dumps(text: str) -> str:
     """The text with PHP ``var_dump`` output removed; line ends inside a dump are kept,
     so that every line keeps its number."""
+    if not any(marker in text for marker in _PHP_MARKERS):
+        return text
     pieces: list[str] = []
     position = 0
     while found := _PHP_DUMP_START.search(text, position):
@@ -117,8 +123,9 @@ def normalise_space(text: str) -> str:
 
 def source_lines(text: str) -> list[SourceLine]:
     """The cleaned lines of a decoded raw text, numbered from 1."""
+    # Half the lines of a page are empty: nothing to clean (saves a fifth of the time here).
     return [
-        SourceLine(number, raw, normalise_space(strip_markdown_links(raw)))
+        SourceLine(number, raw, normalise_space(strip_markdown_links(raw)) if raw else "")
         for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
     ]
 
