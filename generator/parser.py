@@ -140,10 +140,11 @@ def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple
     """:func:`parse_resolution`, and the lines it dropped without knowing them for noise
     (for ``check`` to report)."""
     state = _ParseState(raw)
+    previous = 0
     for line in rec.source_lines(raw.text):
-        if not line.text:
+        if line.number > previous + 1:  # blank lines were left out
             state.blank_since_unit = True
-            continue
+        previous = line.number
         if state.phase in ("header", "doc_type"):
             if _read_header_line(state, line):
                 continue
