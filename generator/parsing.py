@@ -1,12 +1,12 @@
-"""Read and parse many texts at once: in worker processes, and from a cache of earlier parses.
+"""Read and parse many texts at once: in parallel processes, and from a cache of earlier parses.
 
 The read and parse stages of ``content.load_content`` for a whole corpus. Two ways to go
 faster than one text after the other, each optional:
 
-- **in parallel**: the texts are split into chunks parsed by worker processes (``fork``,
-  one per core). Each result is a :class:`ParsedText` in the input's order, with the
-  warnings the reader gave and the error the text raised, so the caller reports them
-  exactly as a serial read would.
+- **in parallel**: the texts are split into chunks parsed by this process and by worker
+  processes (``fork``, one per other core). Each result is a :class:`ParsedText` in the
+  input's order, with the warnings the reader gave and the error the text raised, so the
+  caller reports them exactly as a serial read would.
 - **from a cache** (``build/cache/parsed.pickle``, incremental builds only): a text whose
   file is unchanged is not read again. A file is unchanged when its size, mtime, ctime
   and inode are those it had when parsed (ctime changes on every write and cannot be set
@@ -132,6 +132,12 @@ def paused_garbage_collection():
     allocation threshold crossed ran a collection over all of them so far: a third of
     the parse stage at 2,000 texts, two thirds of unpickling a cache. Forked workers
     inherit the pause.
+
+    On the way out, what was made meanwhile is frozen (``gc.freeze``) before collection
+    resumes: the parses live as long as the build (which froze them right after anyway),
+    and otherwise the first allocation after ``gc.enable`` ran one collection over every
+    object made while paused, for nothing: 0.15 s of the read stage at 2,000 texts.
+    Freezing keeps nothing alive: an object is still freed when its last reference goes.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -139,6 +145,7 @@ def paused_garbage_collection():
         yield
     finally:
         if was_enabled:
+            gc.freeze()
             gc.enable()
 
 
@@ -178,18 +185,29 @@ def _parse_files(
 
 
 def parse_in_chunks(files: list[tuple[Path, str]], indexes: list[int]) -> Iterable[tuple[list[int], list[ParsedText]]]:
-    """(indexes, results) chunk by chunk: in worker processes when there are many files."""
-    workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_MIN_TEXTS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    """(indexes, results) chunk by chunk, in order: shared with worker processes when
+    there are many files.
+
+    This process parses chunks too, from the first on, while the workers take them from
+    the last on, until the two meet: a chunk parsed here is neither pickled nor
+    unpickled. With the workers parsing every chunk, pickling the results there and
+    unpickling them here was a fifth of the stage's CPU time.
+    """
+    workers = (os.cpu_count() or 1) - 1
+    if len(files) < PARALLEL_MIN_TEXTS or workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
         if files:
             yield indexes, parse_chunk(files)
         return
-    # Chunks of ~50 texts: few enough to keep pickling cheap, enough to share the cores evenly.
-    size = max(1, min(50, len(files) // (4 * workers)))
+    # Chunks of ~25 texts: enough to share the cores evenly, and where this process and
+    # the workers meet, neither waits long for the other's last chunk.
+    size = max(1, min(25, len(files) // (4 * (workers + 1))))
     chunks = [(indexes[i : i + size], files[i : i + size]) for i in range(0, len(files), size)]
     # fork: the workers start with the parser already imported, and nothing to pickle in.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield from zip((chunk_indexes for chunk_indexes, _ in chunks), pool.map(parse_chunk, [f for _, f in chunks]))
+        futures = [pool.submit(parse_chunk, chunk_files) for _, chunk_files in reversed(chunks)][::-1]
+        for (chunk_indexes, chunk_files), future in zip(chunks, futures):
+            # A chunk no worker has taken yet is cancelled there and parsed here.
+            yield chunk_indexes, parse_chunk(chunk_files) if future.cancel() else future.result()
 
 
 def load_cache(path: Path) -> dict[tuple[str, str], ParsedText]:

@@ -131,6 +131,8 @@ class PageContext:
         self.dates: dict[datetime.date, str] = {}
         self.unit_controls: dict[str, tuple[str, str]] = {}
         """Unit name -> the escaped names of its link and copy button ("paragraph 7" recurs)."""
+        self.copy_label = text(self.gettext(_("Copy link")))
+        """The text of every unit's copy button, as HTML."""
 
     def date(self, value: datetime.date | None) -> str:
         if not value:
@@ -224,22 +226,30 @@ def get_unit_label(unit, version_lang: str) -> str:
     return f"{unit.num}."
 
 
+@functools.lru_cache(maxsize=4096)
+def label_text(value: str) -> str:
+    """:func:`text` of a unit's id or label: the same few hundred (``para_1``, ``(a)``)
+    recur on every page (escaping them each time, and the copy button's text, was ~7% of
+    rendering a language)."""
+    return text(value)
+
+
 def render_unit_open(ctx: PageContext, kind: str, unit, label: str, name: str, body: str) -> list[str]:
     """The opening lines of a unit element (the caller closes it, after any nested points)."""
-    t = ctx.gettext
-    eid = text(unit.eid)
-    if name not in ctx.unit_controls:
-        ctx.unit_controls[name] = (
+    eid = label_text(unit.eid)
+    controls = ctx.unit_controls.get(name)
+    if controls is None:
+        t = ctx.gettext
+        controls = ctx.unit_controls[name] = (
             text(t(_("Link to %(unit)s")) % {"unit": name}),
             text(t(_("Copy link to %(unit)s")) % {"unit": name}),
         )
-    link_name, copy_name = ctx.unit_controls[name]
-    copy_label = text(t(_("Copy link")))
+    link_name, copy_name = controls
     return [
         f'<div class="unit unit-{kind}" id="{eid}">',
-        f'<a class="unit-label" href="#{eid}" title="{link_name}" aria-label="{link_name}">{text(label)}</a>',
+        f'<a class="unit-label" href="#{eid}" title="{link_name}" aria-label="{link_name}">{label_text(label)}</a>',
         f'<span class="unit-text">{body}</span>',
-        f'<button type="button" class="unit-copy" data-anchor="{eid}" aria-label="{copy_name}">{copy_label}</button>',
+        f'<button type="button" class="unit-copy" data-anchor="{eid}" aria-label="{copy_name}">{ctx.copy_label}</button>',
     ]
 
 
