@@ -104,6 +104,7 @@ def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], 
     longer add up separately; render and write likewise (``write_languages``).
     """
     stages = {}
+    os.sync()  # see ``measure``
     content, stages["read+parse"] = timed(load_content, content_dir, warn=lambda message: None)
     gc.freeze()  # as build_site does once the texts are read
     corpus, stages["link"] = timed(link_corpus, content)
@@ -116,6 +117,7 @@ def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], 
 
 def run_with_peak_memory(command: list[str]) -> tuple[float, int]:
     """Run ``command``; its wall time and the peak RSS of its process tree (polled every 20 ms)."""
+    os.sync()  # see ``measure``
     started = time.perf_counter()
     process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
@@ -137,6 +139,7 @@ def build_languages(build_dir: Path, site_dir: Path, concurrently: bool) -> floa
     into ``site_dir`` (a new folder: see ``measure``)."""
     build_dir.mkdir(parents=True, exist_ok=True)
     config_paths = write_language_configs(build_dir, site_dir)
+    os.sync()  # see ``measure``
     started = time.perf_counter()
     if concurrently:
         run_mkdocs_builds(config_paths, None)
@@ -180,7 +183,9 @@ def measure(size: int, work_dir: Path, seed: int, browser: bool) -> Measures:
     (ext4), creating files in the ~30 s after thousands were deleted takes 10 to 30 times
     as long (0.06 s for 2,000 files fresh, 0.56 s six seconds after deleting 2,000), so a
     stage that follows a deletion measures the file system, not the stage. Each stage
-    writes into a folder of its own instead, as a first build does.
+    writes into a folder of its own instead, as a first build does, and each timed step
+    starts with ``os.sync()``: the previous step's 100-400 MB of written files are on the
+    disk then, not being written back during the next one.
     """
     measures = Measures(size)
     base = work_dir / str(size)
@@ -206,6 +211,7 @@ def measure(size: int, work_dir: Path, seed: int, browser: bool) -> Measures:
     measures.html_pages = sum(1 for _ in site_dir.rglob("*.html"))
 
     print(f"N={size}: search index", file=sys.stderr)
+    os.sync()
     _, measures.search_s = timed(write_search_indexes, corpus, base / "search-index")
 
     print(f"N={size}: languages one after the other, then concurrently", file=sys.stderr)
