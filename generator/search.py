@@ -409,13 +409,31 @@ def write_json_if_changed(path: Path, data: object) -> None:
 def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], lang: str, lang_dir: Path) -> SearchState:
     """One clean main bundle of every page, an empty overlay, no delta bundle."""
     bundle_dir = lang_dir / SEARCH_DIR
-    with get_scratch_dir(pages.values(), prefix="pagefind-bundle-") as fresh:
-        write_pagefind_bundle(pages, lang, Path(fresh))
-        fragment_ids = read_fragment_ids(Path(fresh))
-        sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
-    missing = sorted(set(pages) - set(fragment_ids))
-    if missing:
-        raise PagefindError(f"pagefind indexed no page for {missing[0]!r} ({lang})")
+
+    def write_bundle(fresh: Path) -> dict[str, str]:
+        write_pagefind_bundle(pages, lang, fresh)
+        ids = read_fragment_ids(fresh)
+        missing = sorted(set(pages) - set(ids))
+        if missing:
+            raise PagefindError(f"pagefind indexed no page for {missing[0]!r} ({lang})")
+        return ids
+
+    if bundle_dir.exists():
+        # Written aside (in memory) and synced: only the files whose bytes changed are written.
+        with get_scratch_dir(pages.values(), prefix="pagefind-bundle-") as fresh:
+            fragment_ids = write_bundle(Path(fresh))
+            sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
+    else:
+        # The first bundle: Pagefind writes it beside its place, and a rename puts it there
+        # (copying 2,200 files from memory took 0.3-0.4 s a language at 2,000 texts).
+        fresh = Path(tempfile.mkdtemp(prefix=f".{SEARCH_DIR}-", dir=lang_dir))
+        try:
+            fragment_ids = write_bundle(fresh)
+            fresh.chmod(0o755)  # mkdtemp makes it private; a site's files are for everyone
+            os.replace(fresh, bundle_dir)
+        except BaseException:
+            shutil.rmtree(fresh, ignore_errors=True)
+            raise
     state = SearchState(main={url: (digests[url], fragment_ids[url]) for url in pages}, delta={})
     write_json_if_changed(bundle_dir / OVERLAY_FILE, state.overlay())
     return state
