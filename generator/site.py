@@ -31,6 +31,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 
 SHARED_CONFIG = PROJECT_DIR / "mkdocs.yml"
 THEME_OVERRIDES = PROJECT_DIR / "theme_overrides"
+MKDOCS_HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
 
 
 def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "") -> dict:
@@ -44,6 +45,8 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         # Relative paths in an inherited file resolve against the inheriting file,
         # which lives in build/; the shared custom_dir is therefore given absolute.
         "theme": {"language": lang, "custom_dir": str(THEME_OVERRIDES)},
+        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render).
+        "hooks": [str(MKDOCS_HOOK)],
         "nav": [
             {strings["home"]: "index.md"},
             {strings["resolutions"]: "resolutions/index.md"},

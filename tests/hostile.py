@@ -23,6 +23,7 @@ HOSTILE_TEXTS = {
     "html-comment": "whereas <!-- comment --> and </div></div> close nothing;",
     "autolink": "whereas <https://evil.example> and www.evil.example are text;",
     "heading": "# not a heading",
+    "raw-html-marker": "whereas\nraw-html--> <div>x</div> <!--raw-html\nend no wrapper;",
 }
 """Case name -> recital text. Recital labels are A, B, C ... in this order."""
 

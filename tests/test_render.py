@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 
 from generator.content import load_content
 from generator.linker import link_corpus
+from generator.mkdocs_hook import on_page_content
 from generator.model import LANGUAGES
 from generator.render import get_language_url, get_page_url, get_relative_url, render_site
 from tests.html_tools import by_id, normalise, parse_html, unit_text
@@ -49,8 +50,9 @@ def test_golden_markdown_of_the_bundled_content(bundled_corpus, lang):
 
 
 def markdown_to_html(markdown: str) -> str:
+    """Another Markdown implementation's HTML of a page, raw HTML unwrapped as MkDocs's hook does."""
     body = markdown.split("---\n", 2)[2]
-    return MarkdownIt("commonmark", {"html": True}).render(body)
+    return on_page_content(MarkdownIt("commonmark", {"html": True}).render(body), None, None, None)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
