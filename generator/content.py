@@ -47,12 +47,22 @@ class Content:
     """Text path -> body lines the parser dropped without knowing them for noise."""
 
 
+FAST_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's reader with PyYAML's safe constructors, where PyYAML was built with it: the
+same data, 5 times faster (``meps.yml`` and ``references.yml`` are read on every build)."""
+
+
 def load_yaml(path: Path):
     """Read a YAML file; a syntax error is an InputError naming the file and line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"not UTF-8 ({error.reason})", str(path)) from None
+    try:
+        return yaml.load(text, Loader=FAST_YAML_LOADER)
+    except yaml.YAMLError:
+        pass
+    # The error as PyYAML's own reader words it (libyaml's problems read differently).
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:

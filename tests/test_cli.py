@@ -60,6 +60,20 @@ def test_a_bad_text_is_one_line_naming_the_file_and_no_site(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
 
 
+def test_a_yaml_syntax_error_is_one_line_naming_the_file_and_line(tmp_path):
+    content = make_content(tmp_path, bad=False)
+    meps = content / "meps.yml"
+    lines = meps.read_text(encoding="utf-8").splitlines()
+    lines.insert(len(lines) // 2, '- name: "unclosed')
+    meps.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build("--content", str(content), "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 2
+    messages = result.stderr.strip().splitlines()
+    assert len(messages) == 1 and messages[0].startswith("error: "), messages
+    assert "meps.yml" in messages[0] and "invalid YAML: found unexpected end of stream" in messages[0], messages[0]
+    assert f":{len(lines) + 1}" in messages[0], messages[0]
+
+
 def test_a_failed_build_leaves_the_previous_site(tmp_path):
     site = tmp_path / "site"
     assert run_build("--content", str(make_content(tmp_path / "good", bad=False)), "--site-dir", str(site)).returncode == 0
