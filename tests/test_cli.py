@@ -39,6 +39,15 @@ def test_build_of_the_bundled_content(bundled_site):
     assert (bundled_site / "index.html").is_file() and (bundled_site / "404.html").is_file()
 
 
+def test_no_page_keeps_the_wrappers_markdown_was_spared_the_html_by(bundled_site):
+    """generator.render wraps raw HTML blocks in comments; the MkDocs hook takes them off."""
+    pages = list(bundled_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "raw-html" not in html, page
+
+
 def make_content(tmp_path: Path, bad: bool) -> Path:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
