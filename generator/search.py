@@ -46,7 +46,7 @@ from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
 from generator.i18n import _, get_gettext
-from generator.writer import write_file_atomically
+from generator.writer import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
 
 SEARCH_DIR = "pagefind"
@@ -264,14 +264,14 @@ def sync_tree(source: Path, target: Path, keep: Iterable[str] = (), link: bool =
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         relative = path.relative_to(source)
         destination = target / relative
-        if destination.is_file() and (link and os.path.samefile(path, destination)):
+        if link and destination.is_file() and os.path.samefile(path, destination):
             continue
         data = path.read_bytes()
-        if destination.is_file() and destination.stat().st_size == len(data) and destination.read_bytes() == data:
+        if holds_bytes(destination, data):
             continue
         if not (link and link_file(path, destination)):
             write_file_atomically(destination, data)
-            destination.chmod(0o644)  # a temporary file is private; a site's files are for everyone
+            destination.chmod(SITE_FILE_MODE)
         written.append(relative.as_posix())
     if target.is_dir():
         kept = set(keep)
@@ -378,9 +378,14 @@ def load_search_state(lang_dir: Path) -> SearchState | None:
     return state if (lang_dir / SEARCH_DIR / "pagefind-entry.json").is_file() else None
 
 
+def get_json_bytes(data: object) -> bytes:
+    """Compact, keys sorted: the same data, the same bytes."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def save_search_state(lang_dir: Path, state: SearchState) -> None:
     data = {"main": state.main, "delta": state.delta, "removed": sorted(state.removed)}
-    write_file_atomically(lang_dir / STATE_FILE, json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+    write_file_atomically(lang_dir / STATE_FILE, get_json_bytes(data))
 
 
 def read_fragment_ids(bundle_dir: Path) -> dict[str, str]:
@@ -397,13 +402,6 @@ def read_fragment_ids(bundle_dir: Path) -> dict[str, str]:
         url, _ = decoder.raw_decode(text, start)
         ids[url.lstrip("/")] = path.stem
     return ids
-
-
-def write_json_if_changed(path: Path, data: object) -> None:
-    payload = json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    if not (path.is_file() and path.read_bytes() == payload):
-        write_file_atomically(path, payload)
-        path.chmod(0o644)
 
 
 def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], lang: str, lang_dir: Path) -> SearchState:
@@ -435,7 +433,7 @@ def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], l
             shutil.rmtree(fresh, ignore_errors=True)
             raise
     state = SearchState(main={url: (digests[url], fragment_ids[url]) for url in pages}, delta={})
-    write_json_if_changed(bundle_dir / OVERLAY_FILE, state.overlay())
+    write_if_changed(bundle_dir / OVERLAY_FILE, get_json_bytes(state.overlay()), SITE_FILE_MODE)
     return state
 
 
@@ -458,7 +456,7 @@ def index_language_delta(pages: Mapping[str, str], lang: str, lang_dir: Path, ol
             sync_tree(Path(fresh), bundle_dir / DELTA_DIR)
     elif not new.delta:
         shutil.rmtree(bundle_dir / DELTA_DIR, ignore_errors=True)
-    write_json_if_changed(bundle_dir / OVERLAY_FILE, new.overlay())
+    write_if_changed(bundle_dir / OVERLAY_FILE, get_json_bytes(new.overlay()), SITE_FILE_MODE)
 
 
 def get_delta_max(pages: int) -> float:

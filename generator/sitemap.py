@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from generator.writer import write_file_atomically
+from generator.writer import SITE_FILE_MODE, write_if_changed
 
 SITEMAP = "sitemap.xml"
 
@@ -70,10 +70,6 @@ def write_sitemap(site_lang_dir: Path, xml: str, mtime: int) -> list[str]:
     """Write ``sitemap.xml`` and ``sitemap.xml.gz`` where their bytes change; the names written."""
     written = []
     for name, data in ((SITEMAP, xml.encode("utf-8")), (f"{SITEMAP}.gz", gzip_sitemap(xml, mtime))):
-        path = Path(site_lang_dir) / name
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        write_file_atomically(path, data)
-        path.chmod(0o644)  # a temporary file is private; a site's files are for everyone
-        written.append(name)
+        if write_if_changed(Path(site_lang_dir) / name, data, SITE_FILE_MODE):
+            written.append(name)
     return written

@@ -38,18 +38,35 @@ def write_file_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+SITE_FILE_MODE = 0o644
+"""A file of the site is for everyone to read (a temporary file is made private)."""
+
+
+def holds_bytes(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a file with exactly ``data`` (sizes compared first, unread)."""
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def write_if_changed(path: Path, data: bytes, mode: int | None = None) -> bool:
+    """Write ``data`` to ``path`` atomically unless it holds those bytes already (its mtime
+    then stays); ``mode``: the written file's. True if written."""
+    if holds_bytes(path, data):
+        return False
+    write_file_atomically(path, data)
+    if mode is not None:
+        path.chmod(mode)
+    return True
+
+
 def write_pages(pages: dict[str, str], docs_dir: Path, kept: Iterable[str] = ()) -> WriteReport:
     """Make ``docs_dir`` hold exactly ``pages`` (as far as ``.md`` files go), and ``kept``:
     pages known to be right already (an incremental build's unchanged pages), not removed."""
     written, unchanged = [], []
     for relative, markdown in sorted(pages.items()):
-        path = docs_dir / relative
-        data = markdown.encode("utf-8")
-        if path.is_file() and path.read_bytes() == data:
+        if write_if_changed(docs_dir / relative, markdown.encode("utf-8")):
+            written.append(relative)
+        else:
             unchanged.append(relative)
-            continue
-        write_file_atomically(path, data)
-        written.append(relative)
     removed = []
     if docs_dir.is_dir():
         for path in sorted(docs_dir.rglob("*.md")):
