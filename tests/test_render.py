@@ -13,13 +13,15 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
+from mkdocs.utils.meta import get_data
 from markdown_it import MarkdownIt
 
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.mkdocs_hook import on_page_content
 from generator.model import LANGUAGES
-from generator.render import get_language_url, get_page_url, get_relative_url, render_site
+from generator.render import get_front_matter, get_language_url, get_page_url, get_relative_url, render_site
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,3 +110,21 @@ def test_language_urls():
     assert get_language_url("resolutions/a.md", "fr") == "../../../fr/resolutions/a/"
     assert get_language_url("index.md", "fr") == "../fr/"
     assert get_language_url("meps/index.md", "en") == "../../en/meps/"
+
+
+AWKWARD_STRINGS = [
+    "plain", "", "2012-03-07", "no", "null", "1.5", "~", "- dash", "key: value", "# hash", "'quoted' \"both\"",
+    "&amp;lt;script&amp;gt; &#10;", "back\\slash", "tab\tcontrol\x01\x1f\x7f\x85 C1\x9f",
+    "line\u2028separators\u2029", "bom\ufeff nonchar\ufffe\uffff", "Liberté — « guillemets » 中文 😀",
+    "   spaces around   ", "{flow}", "[list]", "*alias", "&anchor", "!tag", "%directive", "@at", "`tick`", "|", ">",
+]
+
+
+@pytest.mark.parametrize("value", AWKWARD_STRINGS)
+def test_front_matter_reads_back_exactly(value):
+    """Every string comes back from YAML as it went in, and as a string, through both
+    PyYAML and MkDocs's own front matter reader."""
+    values = {"title": value, "alternates": [{"lang": "fr", "name": value, "href": value}], "lastmod": "2012-03-07"}
+    front = get_front_matter(values)
+    assert yaml.safe_load(front.strip().removeprefix("---").removesuffix("---")) == values
+    assert get_data(front + "\nbody\n") == ("body\n", values)
