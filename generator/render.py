@@ -130,10 +130,8 @@ class PageContext:
         self.lang = lang
         self.gettext = get_gettext(lang)
         self.dates: dict[datetime.date, str] = {}
-        self.unit_controls: dict[str, tuple[str, str]] = {}
-        """Unit name -> the escaped names of its link and copy button ("paragraph 7" recurs)."""
-        self.copy_label = text(self.gettext(_("Copy link")))
-        """The text of every unit's copy button, as HTML."""
+        self.link_names: dict[str, str] = {}
+        """Unit name -> the escaped name of its permalink ("paragraph 7" recurs)."""
 
     def date(self, value: datetime.date | None) -> str:
         if not value:
@@ -252,27 +250,26 @@ def get_unit_label(unit, version_lang: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def label_text(value: str) -> str:
     """:func:`text` of a unit's id or label: the same few hundred (``para_1``, ``(a)``)
-    recur on every page (escaping them each time, and the copy button's text, was ~7% of
-    rendering a language)."""
+    recur on every page (escaping them each time was, with the copy buttons' text that
+    pages then had, ~7% of rendering a language)."""
     return text(value)
 
 
 def render_unit_open(ctx: PageContext, kind: str, unit, label: str, name: str, body: str) -> list[str]:
-    """The opening lines of a unit element (the caller closes it, after any nested points)."""
+    """The opening lines of a unit element (the caller closes it, after any nested points).
+
+    The unit's copy-link button is not here: ``units.js`` adds it, naming it after the
+    permalink's name (see ``get_interface_strings``). It does nothing without JavaScript,
+    where it was hidden anyway, and it was a fifth of a text page's Markdown and HTML.
+    """
     eid = label_text(unit.eid)
-    controls = ctx.unit_controls.get(name)
-    if controls is None:
-        t = ctx.gettext
-        controls = ctx.unit_controls[name] = (
-            text(t(_("Link to %(unit)s")) % {"unit": name}),
-            text(t(_("Copy link to %(unit)s")) % {"unit": name}),
-        )
-    link_name, copy_name = controls
+    link_name = ctx.link_names.get(name)
+    if link_name is None:
+        link_name = ctx.link_names[name] = text(ctx.gettext(_("Link to %(unit)s")) % {"unit": name})
     return [
         f'<div class="unit unit-{kind}" id="{eid}">',
         f'<a class="unit-label" href="#{eid}" title="{link_name}" aria-label="{link_name}">{label_text(label)}</a>',
         f'<span class="unit-text">{body}</span>',
-        f'<button type="button" class="unit-copy" data-anchor="{eid}" aria-label="{copy_name}">{ctx.copy_label}</button>',
     ]
 
 
@@ -644,6 +641,10 @@ def get_interface_strings(lang: str) -> dict[str, str]:
     return {
         "site_name": t(_("Parliamentary resolutions")),
         "copy_link": t(_("Copy link")),
+        # units.js names each unit's copy button: it finds the unit's name in its
+        # permalink's name with the first template and puts it into the second.
+        "link_to_unit": t(_("Link to %(unit)s")) % {"unit": "{unit}"},
+        "copy_link_to_unit": t(_("Copy link to %(unit)s")) % {"unit": "{unit}"},
         "copied": t(_("Link copied")),
         "languages": t(_("Languages")),
         "home": t(_("Home")),

@@ -1,9 +1,42 @@
 // Copy-link buttons on units, and a language switch that keeps the #fragment.
-// Optional by design: without JavaScript every unit label is a plain permalink, the
-// copy buttons stay hidden (CSS shows them under .units-js) and the switch is a link.
+// Optional by design: without JavaScript every unit label is a plain permalink, there is
+// no copy button (it could not work) and the switch is a link.
 (function () {
   "use strict";
   document.documentElement.classList.add("units-js");
+
+  // One button per unit, after its text: <button class="unit-copy" data-anchor="para_7"
+  // aria-label="Copy link to paragraph 7">Copy link</button>. The generator leaves them
+  // out of the HTML (a fifth of a text's page); the strings are the page's own, on the
+  // status region, and the unit's name is read from its permalink's ("Link to {unit}").
+  function addCopyButtons() {
+    var strings = document.querySelector(".unit-copy-status");
+    if (!strings) return;
+    var label = strings.getAttribute("data-copy") || "Copy link";
+    var linkName = (strings.getAttribute("data-link-to-unit") || "{unit}").split("{unit}");
+    var copyName = strings.getAttribute("data-copy-link-to-unit") || "{unit}";
+    var units = document.querySelectorAll(".unit[id]");
+    for (var i = 0; i < units.length; i++) {
+      var unit = units[i];
+      var text = unit.querySelector(":scope > .unit-text");
+      if (!text || unit.querySelector(":scope > .unit-copy")) continue;
+      var permalink = unit.querySelector(":scope > .unit-label");
+      var name = (permalink && permalink.getAttribute("aria-label")) || unit.id;
+      if (linkName.length === 2 && name.indexOf(linkName[0]) === 0 &&
+          name.length >= linkName[0].length + linkName[1].length &&
+          name.slice(name.length - linkName[1].length) === linkName[1]) {
+        name = name.slice(linkName[0].length, name.length - linkName[1].length);
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "unit-copy";
+      button.setAttribute("data-anchor", unit.id);
+      button.setAttribute("aria-label", copyName.split("{unit}").join(name));
+      button.textContent = label;
+      text.insertAdjacentElement("afterend", button);
+    }
+  }
+  addCopyButtons();
 
   function announce(message) {
     var status = document.querySelector(".unit-copy-status");
