@@ -9,6 +9,8 @@ Regenerate the golden files after an intended change, then review the diff::
 from __future__ import annotations
 
 import difflib
+import html
+import random
 import os
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from generator.content import load_content
 from generator.linker import link_corpus
 from generator.mkdocs_hook import on_page_content
 from generator.model import LANGUAGES
-from generator.render import get_front_matter, get_language_url, get_page_url, get_relative_url, render_site
+from generator.render import get_front_matter, get_language_url, get_page_url, get_relative_url, render_site, text
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,3 +130,11 @@ def test_front_matter_reads_back_exactly(value):
     front = get_front_matter(values)
     assert yaml.safe_load(front.strip().removeprefix("---").removesuffix("---")) == values
     assert get_data(front + "\nbody\n") == ("body\n", values)
+
+
+def test_text_escapes_as_html_escape_does_and_line_ends_too():
+    alphabet = "&<>\"'\r\nab é&amp;#;"
+    generator = random.Random(5)
+    for value in ["", "plain", "&amp;", *("".join(generator.choices(alphabet, k=generator.randint(1, 12))) for _ in range(2000))]:
+        expected = html.escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+        assert text(value) == expected, value
