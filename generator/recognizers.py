@@ -14,15 +14,18 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 # --------------------------------------------------------------------------- cleaning
 
 
-@dataclass(frozen=True, slots=True)
-class SourceLine:
-    """One line of the raw text, with what the recognizers look at."""
+class SourceLine(NamedTuple):
+    """One line of the raw text, with what the recognizers look at.
+
+    A named tuple rather than a frozen dataclass: a frozen dataclass's ``__init__`` sets
+    each field through ``object.__setattr__``, and making the 300,000 lines of 4,000
+    texts that way took 0.09 s; a named tuple takes half of that, and is as immutable.
+    """
 
     number: int
     """1-based line number in the original file."""
@@ -39,10 +42,12 @@ class SourceLine:
 _PHP_DUMP_START = re.compile(r'string\((\d+)\) "|array\(\d+\) \{')
 _PHP_STRING_AT = re.compile(r'string\((\d+)\) "')
 _PHP_SCALAR_LINE = re.compile(r"^[ \t]*(?:int\(-?\d+\)|float\([-\d.eE+]+\)|bool\((?:true|false)\)|NULL)[ \t]*$", re.MULTILINE)
-_PHP_MARKERS = ("string(", "array(", "int(", "float(", "bool(", "NULL")
-"""What every match of the patterns above contains. Most texts have none, and looking
-for these plain strings takes a quarter of the time of running the patterns over the
-text (which was two fifths of ``source_lines``)."""
+_PHP_MARKER = re.compile(r"\((?:(?<=string\()|(?<=array\()|(?<=int\()|(?<=float\()|(?<=bool\())")
+"""A ``(`` that ends ``string(``, ``array(``, ``int(``, ``float(`` or ``bool(``: with ``NULL``,
+what every match of the patterns above contains. Most texts have none. Looking for the
+six plain strings one after the other took a quarter of the time of running the patterns
+over the text, and this one search (the engine jumps from one ``(`` to the next, and only
+there looks behind) takes a third of that: 0.03 s instead of 0.09 s at 4,000 texts."""
 
 
 def _skip_php_string(text: str, start: int, length: int) -> int:
@@ -88,7 +93,7 @@ def _skip_php_array(text: str, start: int) -> int:
 def strip_php_dumps(text: str) -> str:
     """The text with PHP ``var_dump`` output removed; line ends inside a dump are kept,
     so that every line keeps its number."""
-    if not any(marker in text for marker in _PHP_MARKERS):
+    if "NULL" not in text and not _PHP_MARKER.search(text):
         return text
     pieces: list[str] = []
     position = 0
@@ -127,11 +132,22 @@ def source_lines(text: str) -> list[SourceLine]:
 
     Half the lines of a page are empty: leaving them out, rather than making a
     SourceLine of each, saves a third of the time here.
+
+    Most lines need neither link stripping nor more than stripping their ends: a line
+    whose only whitespace is single spaces (``isprintable``: every whitespace character
+    but the space is unprintable) is normalised by ``strip(" ")``, as ``str.split`` would
+    cut it exactly at those spaces. Splitting every line into words and joining them
+    again was half the time of this function (0.27 s of 0.9 at 4,000 texts, profiled).
     """
     return [
         SourceLine(number, raw, cleaned)
         for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
-        if raw and (cleaned := normalise_space(strip_markdown_links(raw)))
+        if raw
+        and (
+            cleaned := raw.strip(" ")
+            if "](" not in raw and "  " not in raw and raw.isprintable()
+            else normalise_space(strip_markdown_links(raw))
+        )
     ]
 
 

@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import InputError
@@ -347,6 +347,28 @@ def test_parse_is_pure_and_names_the_file_when_no_units():
     with pytest.raises(InputError) as raised:
         parse_resolution(raw)
     assert str(raised.value).startswith("content/resolutions/x/en.txt: expected at least one citation")
+
+
+_WHITESPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+_LINE_PIECES = st.one_of(
+    st.sampled_from(_WHITESPACE),
+    st.sampled_from([" ", "  ", "\n", "a", "Bé", "1.", "](", "[x](#)", "![i](p)", "\u200b", "\xad"]),
+    st.sampled_from(['string(1) "x"', "NULL", "int(3)", "array(1) {", "}"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=40).map("".join))
+@example("a  b \n a\tb\n\xa0a\n[a](b)  c\n![i](p) x\n \u2003 \n")
+def test_source_lines_clean_each_line_as_defined(text):
+    # source_lines takes shortcuts (strip only, for a line whose only whitespace is single
+    # spaces); each line must come out as links stripped, then whitespace normalised.
+    lines = recognizers.strip_php_dumps(text).split("\n")
+    expected = [
+        recognizers.SourceLine(number, raw, " ".join(recognizers.strip_markdown_links(raw).split()))
+        for number, raw in enumerate(lines, start=1)
+    ]
+    assert recognizers.source_lines(text) == [line for line in expected if line.text]
 
 
 def test_recital_labels_follow_z_with_aa():
