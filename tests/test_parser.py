@@ -371,6 +371,24 @@ def test_source_lines_clean_each_line_as_defined(text):
     assert recognizers.source_lines(text) == [line for line in expected if line.text]
 
 
+_NOISE_LINE_PIECES = st.sampled_from(
+    ["[", "]", "(#)", "!", "|", " | ", "en", "FR", "©", "EP ", "European Union", " 2026", "27.04.2026", "04",
+     ".", "Publication", "Document |", "News", "Share", "Recommended", "x", " ", "\t"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NOISE_LINE_PIECES, min_size=1, max_size=8).map("".join))
+@example("[en](#) | [fr](#)")
+@example("Publication | 07.03.2012")
+@example("07.03.2012")
+@example("[PLENARY FLASH: Priorities](#)")
+@example("© European Union 2013 - European Parliament")
+def test_is_noise_is_noise_kind_not_none(raw):
+    for line in recognizers.source_lines(raw):
+        assert recognizers.is_noise(line) == (recognizers.noise_kind(line) is not None)
+
+
 def test_recital_labels_follow_z_with_aa():
     labels = ["A"]
     for _ in range(60):
