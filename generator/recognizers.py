@@ -387,7 +387,7 @@ def match_point(text: str) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- sequences
 
 
-@functools.cache  # asked once a body line; there are few labels
+@functools.cache  # asked of each line that reads like a recital or point: few labels, pure
 def next_recital_label(label: str | None) -> str:
     """The label after ``label``: A, B ... Z, AA, AB ... AZ, BA ... (None -> A)."""
     if not label:
