@@ -26,6 +26,8 @@ class SourceLine(NamedTuple):
     A named tuple rather than a frozen dataclass: a frozen dataclass's ``__init__`` sets
     each field through ``object.__setattr__``, and making the 300,000 lines of 4,000
     texts that way took 0.09 s; a named tuple takes half of that, and is as immutable.
+    ``source_lines`` makes them with ``tuple.__new__`` (the named tuple's own ``__new__``
+    is a Python function that calls it): a quarter, 0.024 s.
     """
 
     number: int
@@ -127,6 +129,9 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+_new_tuple = tuple.__new__
+
+
 def source_lines(text: str) -> list[SourceLine]:
     """The cleaned lines of a decoded raw text that have any text left, numbered from 1:
     a gap in the numbers stands for blank lines.
@@ -145,7 +150,7 @@ def source_lines(text: str) -> list[SourceLine]:
     long as the whole of this function then.
     """
     return [
-        SourceLine(number, raw, cleaned)
+        _new_tuple(SourceLine, (number, raw, cleaned))  # SourceLine(...) without its Python-level __new__
         for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
         if raw
         and (
