@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import InputError
@@ -347,6 +347,46 @@ def test_parse_is_pure_and_names_the_file_when_no_units():
     with pytest.raises(InputError) as raised:
         parse_resolution(raw)
     assert str(raised.value).startswith("content/resolutions/x/en.txt: expected at least one citation")
+
+
+_WHITESPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+_LINE_PIECES = st.one_of(
+    st.sampled_from(_WHITESPACE),
+    st.sampled_from([" ", "  ", "\n", "a", "Bé", "1.", "](", "[x](#)", "![i](p)", "\u200b", "\xad"]),
+    st.sampled_from(['string(1) "x"', "NULL", "int(3)", "array(1) {", "}"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE_PIECES, max_size=40).map("".join))
+@example("a  b \n a\tb\n\xa0a\n[a](b)  c\n![i](p) x\n \u2003 \n")
+def test_source_lines_clean_each_line_as_defined(text):
+    # source_lines takes shortcuts (strip only, for a line whose only whitespace is single
+    # spaces); each line must come out as links stripped, then whitespace normalised.
+    lines = recognizers.strip_php_dumps(text).split("\n")
+    expected = [
+        recognizers.SourceLine(number, raw, " ".join(recognizers.strip_markdown_links(raw).split()))
+        for number, raw in enumerate(lines, start=1)
+    ]
+    assert recognizers.source_lines(text) == [line for line in expected if line.text]
+
+
+_NOISE_LINE_PIECES = st.sampled_from(
+    ["[", "]", "(#)", "!", "|", " | ", "en", "FR", "©", "EP ", "European Union", " 2026", "27.04.2026", "04",
+     ".", "Publication", "Document |", "News", "Share", "Recommended", "x", " ", "\t"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_NOISE_LINE_PIECES, min_size=1, max_size=8).map("".join))
+@example("[en](#) | [fr](#)")
+@example("Publication | 07.03.2012")
+@example("07.03.2012")
+@example("[PLENARY FLASH: Priorities](#)")
+@example("© European Union 2013 - European Parliament")
+def test_is_noise_is_noise_kind_not_none(raw):
+    for line in recognizers.source_lines(raw):
+        assert recognizers.is_noise(line) == (recognizers.noise_kind(line) is not None)
 
 
 def test_recital_labels_follow_z_with_aa():

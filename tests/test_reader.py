@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
+from generator import reader
 from generator.errors import InputError
 from generator.parser import parse_resolution
 from generator.reader import detect_language, language_from_file_name, read_raw_text
@@ -76,6 +79,27 @@ def test_binary_file_is_an_error(tmp_path, data):
         read_raw_text(path)
     assert raised.value.path == str(path)
     assert "binary file" in raised.value.message
+
+
+_BYTES = st.lists(
+    st.one_of(st.binary(max_size=4), st.sampled_from([b"\xc2\x80", b"\xc2\x9f", b"\xc2\xa9", b"\xc3\xa9", b"\x7f", b"\x85"])),
+    max_size=20,
+).map(b"".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_BYTES)
+@example(b"\xc2\x85")
+@example("é\x1f".encode("cp1252"))
+def test_no_control_character_where_the_bytes_promise_none(data):
+    # decode_text counts control characters only where the bytes may hold one.
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not reader._may_have_control_characters(data):
+            assert reader._control_share(text) == 0
 
 
 def test_undecodable_file_is_an_error(tmp_path):
