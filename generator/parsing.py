@@ -176,10 +176,14 @@ def _parse_files(
             progress(done, len(files))
     if cache_path:
         entries = {(str(r.path), lang): r for r, (_, lang) in zip(results, files) if is_cacheable(r)}
-        # Saving 50 MB takes longer than the rest of an incremental read: only when the
-        # cache would hold something new (not for a text edited a moment ago, see above)
-        # or lose what no file matches any more.
-        if any(key not in cached or cached[key] is not entry for key, entry in entries.items()) or len(entries) < len(cached):
+        # Saving 50 MB takes longer than the rest of an incremental read (0.45 s of 0.8
+        # at 2,000 texts): only when the cache would gain a parse (not that of a text
+        # edited a moment ago, see above) or lose the entries of texts no longer read.
+        # The entry of a text just edited, or now in error, may stay until then: its
+        # stat key is not the file's any more, so it is never used.
+        read = {(str(path), lang) for path, lang in files}
+        gained = any(key not in cached or cached[key] is not entry for key, entry in entries.items())
+        if gained or any(key not in read for key in cached):
             save_cache(cache_path, entries)
     return results  # type: ignore[return-value]
 

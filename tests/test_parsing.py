@@ -60,3 +60,53 @@ def test_a_worker_that_dies_is_an_error_here(files, monkeypatch):
     slow_here(monkeypatch, lambda chunk: os._exit(3))
     with pytest.raises(RuntimeError, match="ended without sending"):
         parsing.parse_files(files)
+
+
+def cache_files(tmp_path, count=3):
+    paths = []
+    for n in range(count):
+        path = tmp_path / f"{n}.en.txt"
+        path.write_text(TEXT.format(n=n), encoding="utf-8")
+        paths.append((path, "en"))
+    return paths
+
+
+def settle(monkeypatch):
+    """Files written so far count as settled (not changed in the last RACY_SECONDS)."""
+    monkeypatch.setattr(parsing, "RACY_SECONDS", -3600)
+
+
+def first_paragraphs(results):
+    return [r.resolution.paragraphs[0].text for r in results]
+
+
+def test_the_cache_is_saved_only_when_it_gains_or_loses_entries(tmp_path, monkeypatch):
+    files, cache = cache_files(tmp_path), tmp_path / "cache" / "parsed.pickle"
+    settle(monkeypatch)
+    parsing.parse_files(files, cache)
+    saved = cache.stat().st_mtime_ns
+    assert set(parsing.load_cache(cache)) == {(str(path), "en") for path, _ in files}
+
+    # Nothing new: not written again.
+    assert first_paragraphs(parsing.parse_files(files, cache)) == [f"Calls for the release of {n}." for n in range(3)]
+    assert cache.stat().st_mtime_ns == saved
+
+    # A text edited a moment ago is parsed again, and its new parse is not cached yet;
+    # its old entry, which no longer matches the file, is never used.
+    monkeypatch.setattr(parsing, "RACY_SECONDS", 3600)
+    files[1][0].write_text(TEXT.format(n="everyone"), encoding="utf-8")
+    for _ in range(2):
+        assert first_paragraphs(parsing.parse_files(files, cache))[1] == "Calls for the release of everyone."
+    assert cache.stat().st_mtime_ns == saved
+
+    # Once settled, it is.
+    settle(monkeypatch)
+    parsing.parse_files(files, cache)
+    assert cache.stat().st_mtime_ns != saved
+    assert parsing.load_cache(cache)[(str(files[1][0]), "en")].resolution.paragraphs[0].text.endswith("everyone.")
+
+    # A text no longer read leaves the cache.
+    saved = cache.stat().st_mtime_ns
+    parsing.parse_files(files[:2], cache)
+    assert cache.stat().st_mtime_ns != saved
+    assert set(parsing.load_cache(cache)) == {(str(path), "en") for path, _ in files[:2]}
