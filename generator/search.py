@@ -183,17 +183,33 @@ def get_page_html(records: list[SearchRecord], lang: str) -> str:
     Only what is searched is here (no navigation, no labels): "paragraph" and "7" are
     not words of the text, and indexing them would make every page match them.
     """
-    title = escape(records[0].page_title)
     # An empty element carries the id: Pagefind keeps each anchor's text in the page's
     # fragment, which would hold every unit's text twice (bigger downloads, and ~10% more
     # memory for Pagefind); the anchor's word position is all the search box needs.
     units = "".join(
-        f'<p><span id="{escape(anchor)}"></span>{escape(record.content, quote=False)}</p>' if anchor
-        else f"<p>{escape(record.content, quote=False)}</p>"
+        f'<p><span id="{escape(anchor)}"></span>{html_text(record.content)}</p>' if anchor
+        else f"<p>{html_text(record.content)}</p>"
         for record in records
         for anchor in [record.url.partition("#")[2]]
     )
-    return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{units}</body></html>'
+    return wrap_page_html(records[0].page_title, units, lang)
+
+
+def wrap_page_html(title: str, body: str, lang: str) -> str:
+    title = escape(title)
+    return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>'
+
+
+def html_text(value: str) -> str:
+    """``html.escape(value, quote=False)``, replacing only the characters there are
+    (most unit texts have none): a third of the time."""
+    if "&" in value:
+        value = value.replace("&", "&amp;")
+    if "<" in value:
+        value = value.replace("<", "&lt;")
+    if ">" in value:
+        value = value.replace(">", "&gt;")
+    return value
 
 
 def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[SearchRecord]]:
@@ -204,8 +220,26 @@ def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[Sea
 
 
 def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
-    """What Pagefind indexes for ``lang``: page URL (``resolutions/<slug>/``) -> its HTML."""
-    return {url: get_page_html(records, lang) for url, records in group_records_by_page(get_search_records(corpus, lang)).items()}
+    """What Pagefind indexes for ``lang``: page URL (``resolutions/<slug>/``) -> its HTML.
+
+    The HTML ``get_page_html`` makes of each page's records (``get_search_records``), made
+    here straight from the units the records are made of (a test holds the two equal):
+    making 87,000 records a language only to group them by page again took two thirds
+    of the time, 0.28 s a language at 2,000 texts. An id is escaped though ours never
+    need it, as the text is.
+    """
+    pages = {}
+    for document in corpus.documents:
+        units = "".join(
+            f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>'
+            for unit, _ in iter_units_with_paragraph(document, lang)
+        )
+        if units:  # a text has units; one without would have no record either
+            pages[resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang)
+    for person in corpus.people:
+        record = get_person_record(person, lang)
+        pages[record.url] = get_page_html([record], lang)
+    return pages
 
 
 def get_pagefind_command() -> list[str]:

@@ -13,7 +13,14 @@ from generator.build import build_site
 from generator.content import load_content
 from generator.linker import link_corpus
 from generator.model import LANGUAGES, Paragraph, Point
-from generator.search import SEARCH_DIR, get_search_records, unit_title
+from generator.search import (
+    SEARCH_DIR,
+    get_page_html,
+    get_search_pages,
+    get_search_records,
+    group_records_by_page,
+    unit_title,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -42,6 +49,16 @@ def search_site(search_content) -> Path:
     site_dir = search_content.parent / "site"
     assert build_site(search_content, site_dir, quiet=True) == 0
     return site_dir
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_pagefind_is_given_the_records_page_by_page(search_corpus, hostile_corpus, lang):
+    """What Pagefind indexes is made from the units directly, for speed: it must be the
+    HTML of the records, grouped by page, in the same order."""
+    for corpus in (search_corpus, hostile_corpus):
+        expected = {url: get_page_html(records, lang) for url, records in group_records_by_page(get_search_records(corpus, lang)).items()}
+        pages = get_search_pages(corpus, lang)
+        assert list(pages.items()) == list(expected.items())
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
