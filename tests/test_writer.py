@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from generator.writer import write_pages
 
 
@@ -31,3 +33,37 @@ def test_leaves_no_temporary_files(tmp_path):
     docs = tmp_path / "docs"
     write_pages({f"resolutions/{i}.md": str(i) for i in range(20)}, docs)
     assert not [p for p in docs.rglob("*") if p.name.startswith(".")]
+
+
+def test_a_changed_page_is_replaced_not_rewritten_in_place(tmp_path):
+    """A reader holding the old page keeps it whole: the new bytes come in a new file."""
+    docs = tmp_path / "docs"
+    write_pages({"index.md": "old\n"}, docs)
+    with open(docs / "index.md", "rb") as old:
+        write_pages({"index.md": "new\n"}, docs)
+        assert old.read() == b"old\n"
+    assert (docs / "index.md").read_text() == "new\n"
+
+
+def test_a_page_that_fails_half_way_leaves_no_file(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+
+    class FullDisk:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.stream.close()
+
+        def write(self, data):
+            self.stream.write(data[:3])
+            raise OSError(28, "No space left on device")
+
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda *args, **kwargs: FullDisk(real_open(*args, **kwargs)))
+    with pytest.raises(OSError, match="No space left"):
+        write_pages({"index.md": "a page\n"}, docs)
+    assert not list(docs.rglob("*.md"))
