@@ -59,7 +59,8 @@ def text(value: str) -> str:
     """
     # html.escape(value, quote=True), then the line ends, each replace only where the
     # character occurs: most strings hold none of them, and the seven unconditional
-    # passes were a fifth of rendering a language (0.9 µs a unit's text, now 0.1-0.25).
+    # passes were a quarter of rendering a language, profiled (0.9 µs a unit's text,
+    # now 0.1-0.25).
     if "&" in value:
         value = value.replace("&", "&amp;")
     if "<" in value:
@@ -270,12 +271,12 @@ def render_unit_head(ctx: PageContext, kind: str, unit, version_lang: str, parag
 
     The id, the label and the name follow from the unit's kind and id and the version's
     language, so each head is made once a language (naming and escaping it for every
-    unit was a fifth of rendering one). The caller adds the text and closes the element,
+    unit was a fifth of rendering one, profiled). The caller adds the text and closes the element,
     after any nested points.
 
     The unit's copy-link button is not here: ``units.js`` adds it, naming it after the
     permalink's name (see ``get_interface_strings``). It does nothing without JavaScript,
-    where it was hidden anyway, and it was a fifth of a text page's Markdown and HTML.
+    where it was hidden anyway, and it was a fifth of a text page's Markdown.
     """
     key = (kind, unit.eid, version_lang)
     head = ctx.unit_heads.get(key)
