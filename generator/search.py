@@ -196,13 +196,14 @@ def get_page_html(records: list[SearchRecord], lang: str) -> str:
 
 
 def wrap_page_html(title: str, body: str, lang: str) -> str:
+    """A page for Pagefind: its language, its title (as title and heading), ``body``."""
     title = escape(title)
     return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>'
 
 
 def html_text(value: str) -> str:
-    """``html.escape(value, quote=False)``, replacing only the characters there are
-    (most unit texts have none): a third of the time."""
+    """``html.escape(value, quote=False)``, replacing only the characters there are (most
+    unit texts have none)."""
     if "&" in value:
         value = value.replace("&", "&amp;")
     if "<" in value:
@@ -225,8 +226,8 @@ def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
     The HTML ``get_page_html`` makes of each page's records (``get_search_records``), made
     here straight from the units the records are made of (a test holds the two equal):
     making 87,000 records a language only to group them by page again took two thirds
-    of the time, 0.28 s a language at 2,000 texts. An id is escaped though ours never
-    need it, as the text is.
+    of the time (0.24 s -> 0.08 s a language at 2,000 texts). An id is escaped though
+    ours never need it, as the text is.
     """
     pages = {}
     for document in corpus.documents:
