@@ -46,6 +46,7 @@ from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
 from generator.i18n import _, get_gettext
+from generator.render import html_text
 from generator.writer import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
 
@@ -199,18 +200,6 @@ def wrap_page_html(title: str, body: str, lang: str) -> str:
     """A page for Pagefind: its language, its title (as title and heading), ``body``."""
     title = escape(title)
     return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>'
-
-
-def html_text(value: str) -> str:
-    """``html.escape(value, quote=False)``, replacing only the characters there are (most
-    unit texts have none)."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    return value
 
 
 def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[SearchRecord]]:

@@ -23,7 +23,15 @@ from generator.content import load_content
 from generator.linker import link_corpus
 from generator.mkdocs_hook import on_page_content
 from generator.model import LANGUAGES
-from generator.render import get_front_matter, get_language_url, get_page_url, get_relative_url, render_site, text
+from generator.render import (
+    get_front_matter,
+    get_language_url,
+    get_page_url,
+    get_relative_url,
+    html_text,
+    render_site,
+    text,
+)
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,8 +141,10 @@ def test_front_matter_reads_back_exactly(value):
 
 
 def test_text_escapes_as_html_escape_does_and_line_ends_too():
+    # html_text is the element-content half, for the search stage's pages.
     alphabet = "&<>\"'\r\nab é&amp;#;"
     generator = random.Random(5)
     for value in ["", "plain", "&amp;", *("".join(generator.choices(alphabet, k=generator.randint(1, 12))) for _ in range(2000))]:
         expected = html.escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
         assert text(value) == expected, value
+        assert html_text(value) == html.escape(value, quote=False), value
