@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.parser import parse_resolution
-from generator.reader import read_raw_text
+from generator.parse.parser import parse_resolution
+from generator.read.decode import read_raw_text
 
 TARGET_PER_SECOND = 500
 SAMPLE = Path(__file__).resolve().parent.parent / "content" / "resolutions" / "2012-03-07-kazakhstan"

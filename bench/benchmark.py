@@ -46,12 +46,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 from first_query import QueryCost, measure_first_query  # noqa: E402
 from make_corpus import make_corpus  # noqa: E402
 
-from generator.build import get_build_dir, write_languages  # noqa: E402
-from generator.content import find_resolution_dirs, load_content  # noqa: E402
-from generator.linker import link_corpus  # noqa: E402
+from generator.commands.build import get_build_dir, write_languages  # noqa: E402
+from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
+from generator.link.linker import link_corpus  # noqa: E402
 from generator.model import LANGUAGES  # noqa: E402
-from generator.search import write_search_indexes  # noqa: E402
-from generator.site import run_mkdocs_builds, write_language_configs  # noqa: E402
+from generator.outputs.search import write_search_indexes  # noqa: E402
+from generator.site.projects import run_mkdocs_builds, write_language_configs  # noqa: E402
 
 QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
 """A common word (in most texts) for the first query, a rarer one for the second."""
@@ -100,7 +100,7 @@ def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], 
     """The generator's own stages, one by one, as build_site runs them.
 
     Read and parse are one stage, ``load_content``, as in the build: the texts are read
-    and parsed together by worker processes (generator.parsing), so their times no
+    and parsed together by worker processes (generator.read.parallel), so their times no
     longer add up separately; render and write likewise (``write_languages``).
     """
     stages = {}

@@ -59,25 +59,25 @@ def get_argument_parser() -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "parse":
-        from generator.cli_parse import run_parse
+        from generator.commands.parse import run_parse
 
         return run_parse(str(args.file), args.json, args.lang)
     if args.command == "build":
-        from generator.build import build_site
+        from generator.commands.build import build_site
 
         return build_site(
             args.content, args.site_dir, keep_going=args.keep_going, quiet=args.quiet, incremental=args.incremental
         )
     if args.command == "check":
-        from generator.check import run_check
+        from generator.commands.check import run_check
 
         return run_check(args.content, strict=args.strict)
     if args.command == "serve":
-        from generator.serve import serve
+        from generator.commands.serve import serve
 
         return serve(args.content, args.site_dir, port=args.port, keep_going=args.keep_going, quiet=args.quiet)
     if args.command == "import-meps":
-        from generator.people import import_meps
+        from generator.link.people import import_meps
 
         return import_meps(args.file, args.content / "meps.yml")
     raise AssertionError(args.command)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from generator.content import Content
+from generator.read.content import Content
 from generator.model import Citation, Document, Meta, Paragraph, PersonRef, Recital, Resolution
 
 EP_RESOLUTION = {"en": "European Parliament resolution", "fr": "Résolution du Parlement européen"}

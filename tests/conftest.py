@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site_from_corpus
+from generator.commands.build import build_site_from_corpus
 from tests.corpus_fixtures import make_sample_corpus
 from tests.hostile import make_hostile_corpus
 

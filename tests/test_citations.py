@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.citations import Mention, Target, find_mentions, find_targets, get_patterns
+from generator.link.citations import Mention, Target, find_mentions, find_targets, get_patterns
 
 CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "mentions.yml").read_text(encoding="utf-8"))
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from babel.messages.pofile import read_po
 
-from generator.i18n import LOCALES_DIR, get_gettext
+import generator
+from generator.render.strings import LOCALES_DIR, get_gettext
 
 
 def read_catalog(path):
@@ -18,7 +21,7 @@ def test_every_msgid_has_a_french_translation():
     msgids = [message.id for message in template if message.id]
     assert msgids, "empty template"
     missing = [msgid for msgid in msgids if msgid not in french or not french[msgid].string]
-    assert missing == [], "untranslated (see generator/i18n.py for the update commands)"
+    assert missing == [], "untranslated (see generator/render/strings.py for the update commands)"
 
 
 def test_french_catalog_has_no_obsolete_or_fuzzy_entries():
@@ -31,7 +34,7 @@ def test_template_is_up_to_date_with_the_code():
     """Every _("...") in the generator is in the template (run pybabel extract if not)."""
     from babel.messages.extract import extract_from_dir
 
-    extracted = {message[2] for message in extract_from_dir(str(LOCALES_DIR.parent))}
+    extracted = {message[2] for message in extract_from_dir(str(Path(generator.__file__).parent))}
     template = {m.id for m in read_catalog(LOCALES_DIR / "messages.pot") if m.id}
     assert extracted == template
 

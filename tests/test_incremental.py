@@ -3,7 +3,7 @@ build of the same content, byte for byte but for the search bundles, and only fi
 whose bytes changed rewritten.
 
 The search bundles differ by design: an incremental build indexes the changed pages into
-an overlay (generator.search), which tests/browser/test_incremental_search.py checks
+an overlay (generator.outputs.search), which tests/browser/test_incremental_search.py checks
 finds what a full build's bundle finds. A full build after incremental ones is again
 the full build, byte for byte.
 """
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.content import find_resolution_dirs
-from generator.search import DELTA_DIR, SEARCH_DIR
+from generator.commands.build import build_site
+from generator.read.content import find_resolution_dirs
+from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -115,7 +115,7 @@ def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_p
 
 def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monkeypatch):
     """Below PARALLEL_MIN_TEXTS texts everything runs in-process; forced, the same site."""
-    from generator import parsing
+    from generator.read import parallel as parsing
 
     content = tmp_path / "content"
     make_corpus(6, content, seed=7)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.linker import link_corpus
+from generator.link.linker import link_corpus
 from generator.model import CitationLink
 from tests.builders import EP_RESOLUTION, make_content, make_document, make_version
 

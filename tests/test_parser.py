@@ -1,4 +1,4 @@
-"""Tests of generator.parser (and generator.recognizers) on fixtures, the sample and random texts.
+"""Tests of generator.parse.parser (and generator.parse.recognizers) on fixtures, the sample and random texts.
 
 Fixture cases live in ``tests/fixtures/parse/*.txt``, in the markdown-it-py fixture layout:
 
@@ -34,9 +34,9 @@ from hypothesis import strategies as st
 
 from generator.errors import InputError
 from generator.model import RawText
-from generator.parser import parse_resolution
-from generator.reader import decode_text, read_raw_text
-from generator import recognizers
+from generator.parse.parser import parse_resolution
+from generator.read.decode import decode_text, read_raw_text
+from generator.parse import recognizers
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -407,7 +407,7 @@ def test_roman_numerals():
 
 
 def test_run_parse_prints_the_json_object(capsys):
-    from generator.cli_parse import run_parse
+    from generator.commands.parse import run_parse
 
     assert run_parse(str(SAMPLE / "en.txt"), as_json=True, lang=None) == 0
     printed = json.loads(capsys.readouterr().out)
@@ -415,7 +415,7 @@ def test_run_parse_prints_the_json_object(capsys):
 
 
 def test_run_parse_prints_an_outline(capsys):
-    from generator.cli_parse import run_parse
+    from generator.commands.parse import run_parse
 
     assert run_parse(str(SAMPLE / "fr.txt"), as_json=False, lang="fr") == 0
     lines = capsys.readouterr().out.splitlines()
@@ -429,7 +429,7 @@ def test_run_parse_prints_an_outline(capsys):
 
 
 def test_run_parse_raises_input_error_for_the_cli(tmp_path):
-    from generator.cli_parse import run_parse
+    from generator.commands.parse import run_parse
 
     empty = tmp_path / "en.txt"
     empty.write_bytes(b"")
@@ -438,7 +438,7 @@ def test_run_parse_raises_input_error_for_the_cli(tmp_path):
 
 
 def test_unknown_lines_of_the_body_are_reported_as_skipped():
-    from generator.parser import SkippedLine, parse_resolution_with_skipped_lines
+    from generator.parse.parser import SkippedLine, parse_resolution_with_skipped_lines
 
     text = "Kazakhstan\n1. Calls for the release.\n\nFollow us on social media\n\n2. Deplores.\n\nRecommended\n\nOther site\n"
     resolution, skipped = parse_resolution_with_skipped_lines(RawText("x/en.txt", "en", text))

@@ -1,4 +1,4 @@
-"""Tests of generator.parsing: texts shared with a worker process come back whole, in order,
+"""Tests of generator.read.parallel: texts shared with a worker process come back whole, in order,
 and a worker that fails is an error here, not a hang."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator import parsing
+from generator.read import parallel as parsing
 
 TEXT = "Title\n\n1. Calls for the release of {n}.\n\n2. Instructs its President.\n"
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from generator.errors import InputError
-from generator.people import display_name, import_meps, link_people, name_key, read_directory
+from generator.link.people import display_name, import_meps, link_people, name_key, read_directory
 from tests.builders import make_document, make_version
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.model import Corpus, Person
-from generator.render import get_country_name, render_site
+from generator.render.pages import get_country_name, render_site
 
 
 def make_people_corpus() -> Corpus:

@@ -1,4 +1,4 @@
-"""Tests of generator.reader: decoding, line ends, language, files that are no text."""
+"""Tests of generator.read.decode: decoding, line ends, language, files that are no text."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import reader
+from generator.read import decode as reader
 from generator.errors import InputError
-from generator.parser import parse_resolution
-from generator.reader import detect_language, language_from_file_name, read_raw_text
+from generator.parse.parser import parse_resolution
+from generator.read.decode import detect_language, language_from_file_name, read_raw_text
 
 ENGLISH = "Kazakhstan\n\nThe European Parliament,\n\n- having regard to its resolutions,\n\nA. whereas the talks go on;\n"
 FRENCH = "Kazakhstan\n\nLe Parlement européen,\n\n– vu ses résolutions,\n\nA. considérant que les négociations continuent ;\n"

@@ -19,11 +19,11 @@ import yaml
 from mkdocs.utils.meta import get_data
 from markdown_it import MarkdownIt
 
-from generator.content import load_content
-from generator.linker import link_corpus
-from generator.mkdocs_hook import on_page_content
+from generator.read.content import load_content
+from generator.link.linker import link_corpus
+from generator.site.hook import on_page_content
 from generator.model import LANGUAGES
-from generator.render import (
+from generator.render.pages import (
     get_front_matter,
     get_language_url,
     get_page_url,

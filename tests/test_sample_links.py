@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import load_content
-from generator.linker import link_corpus
+from generator.read.content import load_content
+from generator.link.linker import link_corpus
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 SLUG = "2012-03-07-kazakhstan"

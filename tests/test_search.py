@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.content import load_content
-from generator.linker import link_corpus
+from generator.commands.build import build_site
+from generator.read.content import load_content
+from generator.link.linker import link_corpus
 from generator.model import LANGUAGES, Paragraph, Point
-from generator.search import (
+from generator.outputs.search import (
     SEARCH_DIR,
     get_page_html,
     get_search_pages,
@@ -140,7 +140,7 @@ def test_searching_in_the_browser_lands_on_the_unit_under_a_path_prefix(browser,
 
 
 def test_an_incremental_build_indexes_the_changed_page_alone_and_hides_its_old_fragment(tmp_path, monkeypatch):
-    from generator import search
+    from generator.outputs import search
     from tests.test_incremental import edit_paragraph
 
     content = tmp_path / "content"

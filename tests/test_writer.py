@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.writer import write_pages
+from generator.site.docs import write_pages
 
 
 def test_writes_new_pages_and_leaves_unchanged_ones_untouched(tmp_path):

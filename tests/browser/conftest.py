@@ -22,7 +22,7 @@ SAMPLE_SLUG = "2012-03-07-kazakhstan"
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
     """The bundled content built into a fresh site folder."""
-    from generator.build import build_site
+    from generator.commands.build import build_site
 
     site_dir = tmp_path_factory.mktemp("browser") / "site"
     status = build_site(ROOT / "content", site_dir, quiet=True)

@@ -1,7 +1,7 @@
 """After an incremental build, the search box finds what it finds after a full build.
 
 An incremental build indexes only the changed pages, into an overlay bundle merged in the
-browser, and hides the main bundle's copies of those pages (generator.search). Here, a
+browser, and hides the main bundle's copies of those pages (generator.outputs.search). Here, a
 reader's hits (title and link of each) on the incrementally built site must be those on a
 full build of the same content: the edited text found by its new word, found once (not
 also as it was), a removed text not found at all.
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
-from generator.content import find_resolution_dirs
-from generator.search import DELTA_DIR, SEARCH_DIR
+from generator.commands.build import build_site
+from generator.read.content import find_resolution_dirs
+from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 from tests.browser.conftest import served
 from tests.browser.test_search_reader import type_search
 from tests.test_incremental import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from generator.citations import Mention, Target, find_mentions, find_targets
-from generator.content import Content
+from generator.link.citations import Mention, Target, find_mentions, find_targets
+from generator.read.content import Content
 from generator.model import CitationLink, Corpus, Document, Problem
-from generator.people import link_people
+from generator.link.people import link_people
 
 # doc_type of a text that is a resolution of the Parliament itself (not a group's motion).
 PARLIAMENT_RESOLUTION_RE = re.compile(

@@ -20,9 +20,9 @@ import yaml
 
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.model import LANGUAGES, Document, Meta, Resolution
-from generator.parser import SkippedLine
-from generator.parsing import ParsedText, parse_files, paused_garbage_collection
-from generator.people import read_directory
+from generator.parse.parser import SkippedLine
+from generator.read.parallel import ParsedText, parse_files, paused_garbage_collection
+from generator.link.people import read_directory
 
 SLUG_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)+$")
 """``YYYY-MM-DD-title-words``: lowercase ASCII, digits and hyphens."""
@@ -179,7 +179,7 @@ def load_content(
 ) -> Content:
     """Read a whole content directory. Without ``keep_going`` the first bad text raises.
 
-    The texts are read and parsed by ``generator.parsing`` (in parallel; ``cache_path``:
+    The texts are read and parsed by ``generator.read.parallel`` (in parallel; ``cache_path``:
     reusing the parses of unchanged files); the warnings and the errors are reported in
     the order of the texts, as if they had been read one after the other.
     """

@@ -1,14 +1,14 @@
 """Interface strings in each language, through gettext catalogs managed with babel.
 
-The catalogs live in the repository as text (``generator/locales``) and are compiled in
+The catalogs live in the repository as text (``generator/render/locales``) and are compiled in
 memory at build time, so no binary ``.mo`` file is ever committed or left out of date.
 
 Update the catalogs after changing a ``_("...")`` string::
 
-    pybabel extract --no-location --omit-header --sort-output -o generator/locales/messages.pot generator
-    pybabel update --no-wrap --no-fuzzy-matching -i generator/locales/messages.pot -d generator/locales
+    pybabel extract --no-location --omit-header --sort-output -o generator/render/locales/messages.pot generator
+    pybabel update --no-wrap --no-fuzzy-matching -i generator/render/locales/messages.pot -d generator/render/locales
 
-then translate the new ``msgstr`` entries in ``generator/locales/fr/LC_MESSAGES/messages.po``
+then translate the new ``msgstr`` entries in ``generator/render/locales/fr/LC_MESSAGES/messages.po``
 (``tests/test_i18n.py`` fails while one is empty).
 """
 

@@ -21,17 +21,18 @@ from typing import Callable
 import yaml
 
 from generator.errors import BuildError
-from generator.i18n import LANGUAGE_NAMES
+from generator.render.strings import LANGUAGE_NAMES
 from generator.model import LANGUAGES
-from generator.render import get_interface_strings
-from generator.search import get_search_strings
+from generator.render.pages import get_interface_strings
+from generator.outputs.search import get_search_strings
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-"""The repository root: the shared ``mkdocs.yml`` and ``theme_overrides/`` live there."""
+SITE_PACKAGE_DIR = Path(__file__).resolve().parent
+"""Where the shared ``mkdocs.yml``, the theme and the hook are: package data, so that a
+plain ``pip install`` builds."""
 
-SHARED_CONFIG = PROJECT_DIR / "mkdocs.yml"
-THEME_OVERRIDES = PROJECT_DIR / "theme_overrides"
-MKDOCS_HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
+SHARED_CONFIG = SITE_PACKAGE_DIR / "mkdocs.yml"
+THEME_OVERRIDES = SITE_PACKAGE_DIR / "theme"
+MKDOCS_HOOK = SITE_PACKAGE_DIR / "hook.py"
 
 
 def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "") -> dict:
@@ -45,7 +46,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         # Relative paths in an inherited file resolve against the inheriting file,
         # which lives in build/; the shared custom_dir is therefore given absolute.
         "theme": {"language": lang, "custom_dir": str(THEME_OVERRIDES)},
-        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render).
+        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.pages).
         "hooks": [str(MKDOCS_HOOK)],
         "nav": [
             {strings["home"]: "index.md"},
@@ -112,7 +113,7 @@ def run_mkdocs_builds(
             stderr=subprocess.PIPE,
             text=True,
             env=env,
-            cwd=PROJECT_DIR,
+            cwd=path.parent,
         )
         for lang, path in config_paths.items()
     }

@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 from babel import Locale
 from babel.dates import format_date
 
-from generator.i18n import BABEL_LOCALES, LANGUAGE_NAMES, _, get_gettext
+from generator.render.strings import BABEL_LOCALES, LANGUAGE_NAMES, _, get_gettext
 from generator.model import (
     LANGUAGES,
     Citation,
@@ -42,7 +42,7 @@ from generator.model import (
     Recital,
     Resolution,
 )
-from generator.people import slugify
+from generator.link.people import slugify
 
 OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
 """Open Graph wants ``language_TERRITORY``."""
@@ -367,7 +367,7 @@ def render_language_links(ctx: PageContext, path: str, document: Document) -> st
 
 RAW_HTML_OPEN = "<!--raw-html\n"
 RAW_HTML_CLOSE = "\nraw-html-->"
-"""Around each raw HTML block of a page, taken off again after Markdown (``generator.mkdocs_hook``).
+"""Around each raw HTML block of a page, taken off again after Markdown (``generator.site.hook``).
 
 Python-Markdown parses every tag of a raw HTML block with ``html.parser`` only to pass
 the block through unchanged: 3.5 ms for a text's page of 33 KB, two thirds of MkDocs's

@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from generator.writer import SITE_FILE_MODE, write_if_changed
+from generator.site.docs import SITE_FILE_MODE, write_if_changed
 
 SITEMAP = "sitemap.xml"
 

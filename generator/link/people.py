@@ -129,7 +129,7 @@ def check_entry(entry: dict, index: int, path: str) -> None:
 
 def read_directory(path: Path) -> tuple[dict, ...]:
     """The entries of ``meps.yml``, validated; an absent file is an empty directory."""
-    from generator.content import load_yaml
+    from generator.read.content import load_yaml
 
     if not path.exists():
         return ()

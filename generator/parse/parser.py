@@ -19,7 +19,7 @@ One pass over the lines, in these phases:
 Lines that no recognizer claims and no unit continues are dropped; the body's are
 returned by :func:`parse_resolution_with_skipped_lines` for ``check`` to report.
 
-What each line is comes from :mod:`generator.recognizers`; this module keeps the state.
+What each line is comes from :mod:`generator.parse.recognizers`; this module keeps the state.
 
 Points: ``(a)``, ``a)``, ``(i)``, ``i)``. A run of roman points right after a lettered point
 belongs to that point and gets a nested id, ``para_2__point_a__point_i`` (num ``i``), so
@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from generator import recognizers as rec
+from generator.parse import recognizers as rec
 from generator.errors import InputError
 from generator.model import Citation, Paragraph, PersonRef, Point, RawText, Recital, Resolution
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 
 from generator.model import Resolution
-from generator.parser import SkippedLine, parse_resolution_with_skipped_lines
-from generator.reader import read_raw_text
+from generator.parse.parser import SkippedLine, parse_resolution_with_skipped_lines
+from generator.read.decode import read_raw_text
 
 _OUTLINE_WIDTH = 100
 """Characters of a unit's text shown on its outline line."""

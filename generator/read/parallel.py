@@ -33,9 +33,9 @@ from typing import Callable, Iterable
 
 from generator.errors import GeneratorError, InputError
 from generator.model import Resolution
-from generator.parser import SkippedLine
+from generator.parse.parser import SkippedLine
 
-GENERATOR_DIR = Path(__file__).resolve().parent
+GENERATOR_DIR = Path(__file__).resolve().parent.parent
 
 RACY_SECONDS = 2
 """Files changed this recently when the cache is saved are not cached (see above)."""
@@ -88,8 +88,8 @@ def get_code_version() -> str:
 
 def parse_file(path: Path, lang: str) -> ParsedText:
     """Read and parse one file; an error is returned with the result, not raised."""
-    from generator.parser import parse_resolution_with_skipped_lines
-    from generator.reader import get_raw_text
+    from generator.parse.parser import parse_resolution_with_skipped_lines
+    from generator.read.decode import get_raw_text
 
     warnings: list[str] = []
     try:
@@ -297,7 +297,7 @@ def is_cacheable(result: ParsedText) -> bool:
 
 
 def save_cache(path: Path, entries: dict[tuple[str, str], ParsedText]) -> None:
-    from generator.writer import write_file_atomically
+    from generator.site.docs import write_file_atomically
 
     data = pickle.dumps((get_code_version(), entries), protocol=pickle.HIGHEST_PROTOCOL)
     write_file_atomically(path, data)

@@ -1,7 +1,7 @@
 """Which pages an incremental build must render again: a fingerprint of each page's inputs.
 
 A page's Markdown is a function of the generator's code, its language and the parts of
-the corpus its builder reads (``generator.render``). A fingerprint is a digest of exactly
+the corpus its builder reads (``generator.render.pages``). A fingerprint is a digest of exactly
 those; an incremental build renders a page only when its fingerprint is not the one
 recorded when its file was last written (``build/cache/pages.<lang>.json``). What each
 kind of page reads:
@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Mapping
 
 from generator.model import Corpus
-from generator.parsing import get_code_version
-from generator.render import get_person_path, get_resolution_path
+from generator.read.parallel import get_code_version
+from generator.render.pages import get_person_path, get_resolution_path
 
 
 def digest(*parts: object) -> str:
@@ -80,6 +80,6 @@ def load_fingerprints(path: Path) -> dict[str, str]:
 
 
 def save_fingerprints(path: Path, fingerprints: Mapping[str, str]) -> None:
-    from generator.writer import write_file_atomically
+    from generator.site.docs import write_file_atomically
 
     write_file_atomically(path, json.dumps(fingerprints, sort_keys=True).encode("utf-8"))

@@ -45,9 +45,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
-from generator.i18n import _, get_gettext
-from generator.render import html_text
-from generator.writer import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
+from generator.render.strings import _, get_gettext
+from generator.render.pages import html_text
+from generator.site.docs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
 
 SEARCH_DIR = "pagefind"

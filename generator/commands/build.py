@@ -1,11 +1,11 @@
 """``python -m generator build``: the whole pipeline, one stage after the other.
 
-    read+parse  content/              -> Content      (generator.content)
-    link        Content               -> Corpus       (generator.linker)
-    render      Corpus, language      -> {path: md}   (generator.render)
-    write       {path: md}            -> build/docs/<lang>/   (generator.writer)
-    site        build/mkdocs.<lang>.yml -> site/      (generator.site)
-    search      Corpus, language      -> site/<lang>/pagefind/  (generator.search)
+    read+parse  content/              -> Content      (generator.read.content)
+    link        Content               -> Corpus       (generator.link.linker)
+    render      Corpus, language      -> {path: md}   (generator.render.pages)
+    write       {path: md}            -> build/docs/<lang>/   (generator.site.docs)
+    site        build/mkdocs.<lang>.yml -> site/      (generator.site.projects)
+    search      Corpus, language      -> site/<lang>/pagefind/  (generator.outputs.search)
 
 The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
 a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
@@ -24,17 +24,17 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Mapping
 
-from generator.content import load_content
-from generator.linker import link_corpus
+from generator.read.content import load_content
+from generator.link.linker import link_corpus
 from generator.errors import BuildError, GeneratorError
 from generator.model import LANGUAGES, Corpus
-from generator import parsing
-from generator.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
-from generator.render import get_page_builders, get_sitemap_pages, render_site
-from generator.search import install_search_indexes, write_search_indexes
-from generator.site import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
-from generator.sitemap import get_page_url, render_sitemap, write_sitemap
-from generator.writer import WriteReport, write_pages
+from generator.read import parallel as parsing
+from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
+from generator.render.pages import get_page_builders, get_sitemap_pages, render_site
+from generator.outputs.search import install_search_indexes, write_search_indexes
+from generator.site.projects import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
+from generator.outputs.sitemap import get_page_url, render_sitemap, write_sitemap
+from generator.site.docs import WriteReport, write_pages
 
 
 EXIT_OK = 0
@@ -145,7 +145,7 @@ def build_site(
     messages = StageLog(quiet)
 
     messages.stage(f"Reading texts from {content_dir}")
-    # Incremental builds keep the parses of unchanged texts (generator.parsing); a full
+    # Incremental builds keep the parses of unchanged texts (generator.read.parallel); a full
     # build, the one deployed, reads and parses every text.
     cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.pickle" if incremental else None
     content = load_content(
@@ -190,7 +190,7 @@ def build_site_from_corpus(
 
     in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
     if in_place:
-        # Pagefind (a process of its own) indexes the changed pages (generator.search's
+        # Pagefind (a process of its own) indexes the changed pages (generator.outputs.search's
         # overlay) on the second core while this one renders, writes and runs MkDocs.
         messages.stage("Indexing changed pages for search (Pagefind), in the background")
         indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search", LANGUAGES, True)
@@ -270,7 +270,7 @@ def write_languages(
 def write_changed_pages(
     corpus: Corpus, lang: str, docs_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
 ) -> WriteReport:
-    """Render and write only the pages whose inputs changed (``generator.fingerprints``).
+    """Render and write only the pages whose inputs changed (``generator.render.fingerprints``).
 
     The record is removed while pages are written and saved after: a build stopped
     half-way cannot leave a fingerprint that vouches for a page it did not write.
@@ -325,7 +325,7 @@ def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:
 
 
 def write_sitemaps(corpus: Corpus, site_dir: Path, site_url: str) -> None:
-    """Each language's sitemap, written only when its bytes change (generator.sitemap)."""
+    """Each language's sitemap, written only when its bytes change (generator.outputs.sitemap)."""
     pages = get_sitemap_pages(corpus)
     mtime = int(get_source_date_epoch(corpus.documents[0].date if corpus.documents else None))
     for lang in LANGUAGES:

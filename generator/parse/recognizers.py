@@ -2,7 +2,7 @@
 
 Each recognizer looks at one :class:`SourceLine` and says whether it is its kind of line
 (and returns what it found). They know nothing of the lines around; the parser
-(:mod:`generator.parser`) holds the state (which label comes next, whether the body has
+(:mod:`generator.parse.parser`) holds the state (which label comes next, whether the body has
 ended) and decides. Every pattern is compiled once, here.
 
 The quirks they handle come from the scraped pages (see the sample

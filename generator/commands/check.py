@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from generator.content import Content, load_content
+from generator.read.content import Content, load_content
 from generator.errors import GeneratorError
-from generator.linker import link_corpus
+from generator.link.linker import link_corpus
 from generator.model import LANGUAGES, Document, Problem
 
 READER_WARNING_RE = re.compile(r"^(?P<path>.*?): warning: (?P<message>.*)$")

@@ -15,9 +15,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from generator.build import build_site
+from generator.commands.build import build_site
 from generator.errors import GeneratorError
-from generator.site import PROJECT_DIR, SHARED_CONFIG, THEME_OVERRIDES
+from generator.site.projects import SHARED_CONFIG, THEME_OVERRIDES
 
 POLL_SECONDS = 1.0
 
@@ -46,7 +46,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 def watch_and_rebuild(content_dir: Path, site_dir: Path, keep_going: bool, quiet: bool, stop: threading.Event) -> None:
-    folders = [content_dir, THEME_OVERRIDES, PROJECT_DIR / "generator"]
+    folders = [content_dir, THEME_OVERRIDES, Path(__file__).resolve().parent.parent]
     files = [SHARED_CONFIG]
     state = get_source_state(folders, files)
     while not stop.wait(POLL_SECONDS):
