@@ -49,7 +49,7 @@ from make_corpus import make_corpus  # noqa: E402
 from generator.commands.build import get_build_dir, write_languages  # noqa: E402
 from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
 from generator.link.linker import link_corpus  # noqa: E402
-from generator.model import LANGUAGES  # noqa: E402
+from generator.languages import LANGUAGES  # noqa: E402
 from generator.outputs.search import write_search_indexes  # noqa: E402
 from generator.site.projects import run_mkdocs_builds, write_language_configs  # noqa: E402
 

@@ -7,10 +7,15 @@ and exit status 2; never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
+from generator import log
 from generator.errors import GeneratorError
+from generator.languages import LANGUAGES
 
 EXIT_USER_ERROR = 2
 
@@ -18,23 +23,29 @@ EXIT_USER_ERROR = 2
 def get_argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
-        description="Static bilingual site for published parliamentary resolutions.",
+        description="Static multilingual site for published parliamentary resolutions.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add_verbosity(sub: argparse.ArgumentParser) -> None:
+        group = sub.add_mutually_exclusive_group()
+        group.add_argument("--quiet", action="store_true", help="only warnings and errors")
+        group.add_argument("--verbose", action="store_true", help="also debug messages")
 
     parse = commands.add_parser("parse", help="one raw text -> its structure")
     parse.add_argument("file", type=Path)
     parse.add_argument("--json", action="store_true", help="print the structure as JSON")
-    parse.add_argument("--lang", choices=("en", "fr"), help="language (default: detected)")
+    parse.add_argument("--lang", choices=LANGUAGES, help="language (default: detected)")
+    add_verbosity(parse)
 
-    def add_content(sub):
+    def add_content(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--content", type=Path, default=Path("content"), help="content directory")
 
-    def add_build_options(sub):
+    def add_build_options(sub: argparse.ArgumentParser) -> None:
         add_content(sub)
         sub.add_argument("--site-dir", type=Path, default=Path("site"), help="output directory")
         sub.add_argument("--keep-going", action="store_true", help="skip bad texts, report them")
-        sub.add_argument("--quiet", action="store_true", help="no progress display")
+        add_verbosity(sub)
 
     build = commands.add_parser("build", help="build the whole site")
     add_build_options(build)
@@ -46,6 +57,7 @@ def get_argument_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report problems; non-zero exit on errors")
     add_content(check)
     check.add_argument("--strict", action="store_true", help="non-zero exit on any problem")
+    add_verbosity(check)
 
     serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
     add_build_options(serve)
@@ -54,7 +66,26 @@ def get_argument_parser() -> argparse.ArgumentParser:
     import_meps = commands.add_parser("import-meps", help="merge the EP's MEP directory XML into meps.yml")
     import_meps.add_argument("file", type=Path, help="the directory XML")
     add_content(import_meps)
+    add_verbosity(import_meps)
     return parser
+
+
+@contextmanager
+def without_garbage_collection() -> Iterator[None]:
+    """No cyclic garbage collection while a build runs in this process.
+
+    A build makes millions of small objects that live as long as it does and are in no
+    cycle: each allocation threshold crossed ran a collection over all of them so far,
+    for nothing (bench/RESULTS.md). The build's own process is this command's: the
+    library functions leave the collector alone.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -65,9 +96,8 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "build":
         from generator.commands.build import build_site
 
-        return build_site(
-            args.content, args.site_dir, keep_going=args.keep_going, quiet=args.quiet, incremental=args.incremental
-        )
+        with without_garbage_collection():
+            return build_site(args.content, args.site_dir, keep_going=args.keep_going, incremental=args.incremental)
     if args.command == "check":
         from generator.commands.check import run_check
 
@@ -77,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
 
         return serve(args.content, args.site_dir, port=args.port, keep_going=args.keep_going, quiet=args.quiet)
     if args.command == "import-meps":
-        from generator.link.people import import_meps
+        from generator.commands.import_meps import import_meps
 
         return import_meps(args.file, args.content / "meps.yml")
     raise AssertionError(args.command)
@@ -85,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = get_argument_parser().parse_args(argv)
+    log.configure(verbose=args.verbose, quiet=args.quiet)
     try:
         return run(args)
     except GeneratorError as error:

@@ -11,12 +11,13 @@ and builds new ones; nothing is mutated or decorated after the fact.
 from __future__ import annotations
 
 import datetime
+import enum
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterator, Mapping
 
-LANGUAGES: tuple[str, ...] = ("en", "fr")
-"""The site's languages, in the order they are offered."""
+from generator.errors import GeneratorError
+from generator.languages import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,17 @@ class PersonRef:
     """The role line printed under the name ("Member", "Advisor on Foreign Affairs"), or ""."""
     line: int
     """1-based line of the source where the name stands."""
+
+
+@dataclass(frozen=True)
+class SkippedLine:
+    """A line of a text's body that no recognizer claimed and no unit continues: dropped
+    as noise, but worth a warning (it may be words of the resolution)."""
+
+    line: int
+    """1-based line number in the source."""
+    text: str
+    """The line, links stripped and whitespace normalised."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +218,18 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An entry of ``references.yml``: a text cited by texts of the corpus but not in it."""
+
+    date: datetime.date
+    """The date citations name it by ("its resolution of 15 December 2011")."""
+    title: Mapping[str, str] = field(default_factory=dict)
+    """Title by language, for a link's title attribute and to tell apart two of a day."""
+    url: Mapping[str, str] = field(default_factory=dict)
+    """Its official page by language (http or https)."""
+
+
+@dataclass(frozen=True)
 class Person:
     """An entry of ``meps.yml``, or a person named in a text and in no directory entry."""
 
@@ -249,19 +273,51 @@ class CitationLink:
     """External target's title by language, for the link's title attribute."""
 
 
+class Severity(enum.Enum):
+    """How much a diagnostic matters: an error fails ``check`` (and stops a build where it
+    is about input); a warning fails only ``check --strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
 @dataclass(frozen=True)
-class Problem:
-    """Something ``check`` reports: one line with file and unit id."""
+class Diagnostic:
+    """Something ``check`` reports about the content: one line naming file, line and unit."""
 
     path: str
-    eid: str
+    """The file it is about."""
     message: str
-    severity: str = "warning"
-    """``error`` or ``warning``."""
+    severity: Severity = Severity.WARNING
+    line: int | None = None
+    """1-based line in ``path``, where known."""
+    eid: str = ""
+    """The unit it is about ("cit_3"), or ""."""
 
     def __str__(self) -> str:
-        where = f"{self.path}: {self.eid}: " if self.eid else f"{self.path}: "
-        return f"{where}{self.severity}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.eid:
+            where = f"{where}: {self.eid}"
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything read from a content directory, before linking."""
+
+    documents: tuple[Document, ...]
+    """By slug."""
+    directory: tuple[Person, ...] = ()
+    """The people of ``meps.yml``, in the file's order (without slugs: the link stage gives them)."""
+    references: tuple[Reference, ...] = ()
+    """The entries of ``references.yml``."""
+    failures: tuple[GeneratorError, ...] = ()
+    """Texts and badly named folders left out under ``keep_going``."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Slug -> digest of the document's versions and meta: what its pages depend on, of
+    the document itself (incremental builds)."""
+    skipped_lines: Mapping[str, tuple[SkippedLine, ...]] = field(default_factory=dict)
+    """Text path -> body lines the parser dropped without knowing them for noise."""
 
 
 @dataclass(frozen=True)
@@ -282,7 +338,8 @@ class Corpus:
     """Person slug -> slugs of the texts they are the contact person of, newest first."""
     person_slugs: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """(text slug, name as printed) -> person slug."""
-    problems: tuple[Problem, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What linking could not do (unresolved citations, unmatched people)."""
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

@@ -6,10 +6,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build_site_from_corpus
-from tests.corpus_fixtures import make_sample_corpus
-from tests.hostile import make_hostile_corpus
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.factories import make_hostile_corpus, make_sample_corpus
 
 # Playwright drives Debian's Chromium (installed by ``scripts/install.sh --test``; a test
 # tool's own browser download cannot work here), headless, with background networking

@@ -2,8 +2,8 @@
 
 import re
 from pathlib import Path
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def readme_commands() -> list[str]:

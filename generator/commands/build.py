@@ -1,11 +1,11 @@
 """``python -m generator build``: the whole pipeline, one stage after the other.
 
-    read+parse  content/              -> Content      (generator.read.content)
-    link        Content               -> Corpus       (generator.link.linker)
-    render      Corpus, language      -> {path: md}   (generator.render.pages)
-    write       {path: md}            -> build/docs/<lang>/   (generator.site.docs)
-    site        build/mkdocs.<lang>.yml -> site/      (generator.site.projects)
-    search      Corpus, language      -> site/<lang>/pagefind/  (generator.outputs.search)
+    read+parse  content/               -> Content          (generator.read)
+    link        Content                -> Corpus           (generator.link)
+    render      Corpus, language       -> {path: md}       (generator.render)
+    write       {path: md}             -> build/docs/<lang>/  (generator.site.docs)
+    site        build/mkdocs.<lang>.yml -> site/<lang>/    (generator.site.projects)
+    outputs     Corpus, language       -> files beside the pages (generator.outputs)
 
 The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
 a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
@@ -14,74 +14,53 @@ keeps the generated Markdown between builds: the writer only touches changed pag
 
 from __future__ import annotations
 
-import gc
+import logging
+import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
-import multiprocessing
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
-from generator.read.content import load_content
-from generator.link.linker import link_corpus
 from generator.errors import BuildError, GeneratorError
-from generator.model import LANGUAGES, Corpus
-from generator.read import parallel as parsing
+from generator.languages import LANGUAGES
+from generator.link.linker import link_corpus
+from generator.log import get_progress
+from generator.model import Corpus
+from generator.outputs import OutputContext, get_outputs, write_outputs
+from generator.read.content import load_content
+from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
-from generator.render.pages import get_page_builders, get_sitemap_pages, render_site
-from generator.outputs.search import install_search_indexes, write_search_indexes
-from generator.site.projects import get_source_date_epoch, run_mkdocs_builds, write_language_configs, write_root_pages
-from generator.outputs.sitemap import get_page_url, render_sitemap, write_sitemap
+from generator.render.pages import get_page_builders, render_site
 from generator.site.docs import WriteReport, write_pages
+from generator.site.projects import remove_mkdocs_not_found_pages, run_mkdocs_builds, write_language_configs
+from generator.urls import get_page_url
 
+logger = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_SOME_TEXTS_FAILED = 1
 """With ``--keep-going``: the site was built, but without the texts reported."""
 
 
-class StageLog:
-    """One line per stage on stderr (unless quiet), and a progress counter on terminals."""
-
-    def __init__(self, quiet: bool):
-        self.quiet = quiet
-        self.interactive = not quiet and sys.stderr.isatty()
-
-    def stage(self, message: str) -> None:
-        if not self.quiet:
-            print(f"INFO    -  {message}", file=sys.stderr)
-
-    def warn(self, message: str) -> None:
-        print(f"WARNING -  {message}", file=sys.stderr)
-
-    def progress(self, label: str):
-        def show(done: int, total: int) -> None:
-            if self.interactive:
-                end = "\n" if done == total else ""
-                print(f"\r          {label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-        return show
-
-
 class BackgroundTask:
     """``function(*args)`` on the other core: in a forked process, else in a thread.
 
-    Why a process: the search records and the pages handed to Pagefind are Python work
-    (a second a language at 2,000 texts) that, in a thread, held the interpreter's lock
-    against the render stage; rendering is all Python. Forked, the child has the corpus
-    without pickling it. ``result()`` waits and returns the function's (small, pickled)
-    result, or raises the child's GeneratorError (any other exception: a BuildError).
+    Why a process: indexing for search and rendering a language are Python work that, in
+    a thread, would hold the interpreter's lock against the work of this process. Forked,
+    the child has the corpus without pickling it. ``result()`` waits and returns the
+    function's (small, pickled) result, or raises the child's GeneratorError (any other
+    exception: a BuildError).
     """
 
-    def __init__(self, function, *args):
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self.future: Future | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
             executor = ThreadPoolExecutor(1)
-            self.future: Future | None = executor.submit(function, *args)
+            self.future = executor.submit(function, *args)
             executor.shutdown(wait=False)  # the task runs on; result() awaits it
             return
-        self.future = None
         context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(target=self.run, args=(sender, function, args), daemon=True)
@@ -89,7 +68,7 @@ class BackgroundTask:
         sender.close()
 
     @staticmethod
-    def run(sender, function, args) -> None:
+    def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
         try:
             sender.send((function(*args), None))
         except GeneratorError as error:
@@ -97,7 +76,7 @@ class BackgroundTask:
         except BaseException as error:  # noqa: BLE001 - reported by the parent
             sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
 
-    def result(self):
+    def result(self) -> Any:
         if self.future is not None:
             return self.future.result()
         try:
@@ -125,48 +104,36 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old_site, ignore_errors=True)
 
 
-def report_problems(corpus: Corpus, messages: StageLog) -> None:
+def report_diagnostics(corpus: Corpus) -> None:
     """What ``check`` would report does not stop a build, but the builder hears of it."""
-    if not corpus.problems:
+    if not corpus.diagnostics:
         return
-    if not messages.quiet:
-        for problem in corpus.problems:
-            messages.warn(str(problem))
-    messages.warn(f"{len(corpus.problems)} problem(s) in the content; `python -m generator check` lists them")
+    for diagnostic in corpus.diagnostics:
+        logger.info(str(diagnostic))
+    logger.warning(f"{len(corpus.diagnostics)} problem(s) in the content; `python -m generator check` lists them")
 
 
-def build_site(
-    content_dir: Path, site_dir: Path, keep_going: bool = False, quiet: bool = False, incremental: bool = False
-) -> int:
+def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incremental: bool = False) -> int:
     """Build the site; 0 when complete, 1 when ``keep_going`` left bad texts out.
 
     ``incremental``: update the existing site in place (see ``update_site``).
     """
-    messages = StageLog(quiet)
+    logger.info(f"Reading texts from {content_dir}")
+    # Incremental builds keep the parses of unchanged texts (generator.read.cache); a
+    # full build, the one deployed, reads and parses every text.
+    cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.json" if incremental else None
+    content = load_content(Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"), cache_path=cache_path)
 
-    messages.stage(f"Reading texts from {content_dir}")
-    # Incremental builds keep the parses of unchanged texts (generator.read.parallel); a full
-    # build, the one deployed, reads and parses every text.
-    cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.pickle" if incremental else None
-    content = load_content(
-        Path(content_dir), keep_going=keep_going, warn=messages.warn, progress=messages.progress("texts read"),
-        cache_path=cache_path,
-    )
-
-    # The texts live until the end of the build: out of the garbage collector's sight,
-    # so that each later collection does not walk the whole corpus again.
-    gc.freeze()
-
-    messages.stage("Linking citations and people")
+    logger.info("Linking citations and people")
     corpus = link_corpus(content)
-    report_problems(corpus, messages)
+    report_diagnostics(corpus)
 
-    build_site_from_corpus(corpus, Path(site_dir), messages, incremental=incremental, digests=content.digests)
+    build_site_from_corpus(corpus, Path(site_dir), incremental=incremental, digests=content.digests)
 
     if content.failures:
         for failure in content.failures:
-            messages.warn(f"left out: {failure}")
-        messages.warn(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
+            logger.warning(f"left out: {failure}")
+        logger.warning(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
         return EXIT_SOME_TEXTS_FAILED
     return EXIT_OK
 
@@ -174,69 +141,68 @@ def build_site(
 def build_site_from_corpus(
     corpus: Corpus,
     site_dir: Path,
-    messages: StageLog | None = None,
     incremental: bool = False,
     digests: Mapping[str, str] | None = None,
 ) -> None:
-    """The render, write and site stages (the tests start here with hand-built corpora).
+    """The render, write, site and output stages (the tests start here with hand-built corpora).
 
     ``digests`` (``Content.digests``), in an incremental build: render only the pages
     whose inputs changed; without them every page is rendered (and compared).
     """
-    messages = messages or StageLog(quiet=True)
     site_dir = site_dir.resolve()
     build_dir = get_build_dir(site_dir)
-    site_url = os.environ.get("SITE_URL", "")
-
     in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
-    if in_place:
-        # Pagefind (a process of its own) indexes the changed pages (generator.outputs.search's
-        # overlay) on the second core while this one renders, writes and runs MkDocs.
-        messages.stage("Indexing changed pages for search (Pagefind), in the background")
-        indexing = BackgroundTask(write_search_indexes, corpus, build_dir / "search", LANGUAGES, True)
-    else:
-        # Before rendering: Pagefind's memory then adds to the corpus's alone, not to
-        # the rendered pages' (the 1 GB budget at 2,000 texts, bench/RESULTS.md).
-        messages.stage("Indexing every language for search (Pagefind)")
-        write_search_indexes(corpus, build_dir / "search")
+    context = OutputContext(corpus, build_dir, site_url=os.environ.get("SITE_URL", ""), incremental=in_place)
 
-    messages.stage(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
-    messages.stage(f"Writing pages to {build_dir / 'docs'}")
+    preparing = [output for output in get_outputs() if output.prepare]
+    if in_place:
+        # Pagefind (a process of its own) indexes the changed pages on the second core
+        # while this one renders, writes and runs MkDocs.
+        logger.info(f"Preparing {', '.join(o.name for o in preparing)} (changed pages), in the background")
+        tasks = [BackgroundTask(output.prepare, context) for output in preparing if output.prepare]
+    else:
+        # Before rendering: the memory of what an output prepares (Pagefind's) then adds
+        # to the corpus's alone, not to the rendered pages' (bench/RESULTS.md).
+        logger.info(f"Preparing {', '.join(o.name for o in preparing)}")
+        for output in preparing:
+            if output.prepare:
+                output.prepare(context)
+
+    logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
+    logger.info(f"Writing pages to {build_dir / 'docs'}")
     changed_languages, removed_pages = [], {}
     reports = write_languages(corpus, build_dir, digests if in_place else None, parallel=not in_place)
     for lang, report in reports.items():
-        messages.stage(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
+        logger.info(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
         if report.written or report.removed:
             changed_languages.append(lang)
         removed_pages[lang] = report.removed
 
     if in_place:
-        update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, site_url, messages)
-        messages.stage("Installing the search index")
-        indexing.result()
-        install_search_indexes(build_dir / "search", site_dir)
-        messages.stage(f"Site updated in {site_dir}")
+        update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, context.site_url)
+        for task in tasks:
+            task.result()
+        logger.info("Writing the outputs")
+        write_outputs(context, site_dir)
+        logger.info(f"Site updated in {site_dir}")
         return
 
-    messages.stage(f"Building the site with MkDocs into {site_dir}")
+    logger.info(f"Building the site with MkDocs into {site_dir}")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        config_paths = write_language_configs(build_dir, new_site, site_url)
-        run_mkdocs_builds(
-            config_paths, corpus.documents[0].date if corpus.documents else None,
-            progress=messages.progress("pages built") if messages.interactive else None,
-        )
-        install_search_indexes(build_dir / "search", new_site)
-        write_sitemaps(corpus, new_site, site_url)
-        write_root_pages(new_site, site_url)
+        config_paths = write_language_configs(build_dir, new_site, context.site_url)
+        run_mkdocs_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
+        remove_mkdocs_not_found_pages(new_site)
+        logger.info("Writing the outputs")
+        write_outputs(context, new_site)
         # mkdtemp makes the folder private; a site is for everyone to read.
         new_site.chmod(0o755)
         swap_in(new_site, site_dir)
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise
-    messages.stage(f"Site built in {site_dir}")
+    logger.info(f"Site built in {site_dir}")
 
 
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:
@@ -255,11 +221,11 @@ def write_languages(
     """Every language's pages. ``parallel`` (and many texts): the languages at once, each
     but the first in a forked process, which returns only its WriteReport.
 
-    Each process holds one language's pages (~100 MB at 2,000 texts) beside the corpus
-    it shares with its parent; the build's peak stays Pagefind's, earlier.
+    Each process holds one language's pages beside the corpus it shares with its
+    parent; the build's peak stays Pagefind's, earlier.
     """
     forked = {}
-    if parallel and len(corpus.documents) >= parsing.PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1:
+    if parallel and len(corpus.documents) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1:
         forked = {lang: BackgroundTask(write_language, corpus, lang, build_dir, digests) for lang in LANGUAGES[1:]}
     reports = {}
     for lang in LANGUAGES:
@@ -292,28 +258,26 @@ def update_site(
     changed_languages: list[str],
     removed_pages: dict[str, tuple[str, ...]],
     site_url: str,
-    messages: StageLog,
 ) -> None:
-    """The site and search stages of an incremental build, in place.
+    """The site stage of an incremental build, in place.
 
     Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
     (only pages whose Markdown is newer than their HTML), which leaves the HTML of a
-    removed page behind: that is deleted here. The caller syncs the search bundles file
-    by file. Faster, but not atomic like a full build, and blind to changes
-    of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
+    removed page behind: that is deleted here. Faster, but not atomic like a full build,
+    and blind to changes of the theme or of mkdocs.yml: for authoring (``serve``), not
+    for deployment.
     """
     if not changed_languages:
-        messages.stage("No page changed: MkDocs not run")
+        logger.info("No page changed: MkDocs not run")
         return
-    messages.stage(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
+    logger.info(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
     config_paths = write_language_configs(build_dir, site_dir, site_url)
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    remove_mkdocs_not_found_pages(site_dir)
     for lang, removed in removed_pages.items():
         for path in removed:
             remove_page_html(site_dir / lang, path)
-    write_sitemaps(corpus, site_dir, site_url)
-    write_root_pages(site_dir, site_url)
 
 
 def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:
@@ -322,12 +286,3 @@ def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:
     html.unlink(missing_ok=True)
     if html.parent != site_lang_dir and html.parent.is_dir() and not any(html.parent.iterdir()):
         html.parent.rmdir()
-
-
-def write_sitemaps(corpus: Corpus, site_dir: Path, site_url: str) -> None:
-    """Each language's sitemap, written only when its bytes change (generator.outputs.sitemap)."""
-    pages = get_sitemap_pages(corpus)
-    mtime = int(get_source_date_epoch(corpus.documents[0].date if corpus.documents else None))
-    for lang in LANGUAGES:
-        lang_url = f"{site_url.rstrip('/')}/{lang}/" if site_url else ""
-        write_sitemap(site_dir / lang, render_sitemap(pages, lang_url), mtime)

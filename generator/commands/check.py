@@ -8,35 +8,24 @@ the parser dropped without knowing it for noise) do too under ``--strict``.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable
 
-from generator.read.content import Content, load_content
 from generator.errors import GeneratorError
+from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
-from generator.model import LANGUAGES, Document, Problem
-
-READER_WARNING_RE = re.compile(r"^(?P<path>.*?): warning: (?P<message>.*)$")
-
-
-def problem_from_error(error: GeneratorError) -> Problem:
-    path = f"{error.path}:{error.line}" if error.path and error.line else error.path
-    return Problem(path or "?", "", error.message, severity="error")
+from generator.model import Content, Diagnostic, Document, Severity
+from generator.read.content import load_content
 
 
-def problem_from_warning(line: str) -> Problem:
-    """A reader warning ("path: warning: message") as a Problem."""
-    match = READER_WARNING_RE.match(line)
-    if match:
-        return Problem(match["path"], "", match["message"])
-    return Problem("?", "", line)
+def diagnostic_from_error(error: GeneratorError) -> Diagnostic:
+    return Diagnostic(error.path or "?", error.message, Severity.ERROR, line=error.line)
 
 
-def find_unit_mismatches(document: Document) -> list[Problem]:
-    """One error per language version that lacks ids the other version has."""
+def find_unit_mismatches(document: Document) -> list[Diagnostic]:
+    """One error per language version that lacks ids another version has."""
     versions = [document.versions[lang] for lang in LANGUAGES if lang in document.versions]
-    problems = []
+    diagnostics = []
     for version in versions:
         own = set(version.eids())
         for other in versions:
@@ -44,77 +33,76 @@ def find_unit_mismatches(document: Document) -> list[Problem]:
                 continue
             missing = [eid for eid in other.eids() if eid not in own]
             if missing:
-                problems.append(Problem(
+                diagnostics.append(Diagnostic(
                     version.path,
-                    "",
                     f"units differ from {Path(other.path).name}: missing {', '.join(missing)}",
-                    severity="error",
+                    Severity.ERROR,
                 ))
-    return problems
+    return diagnostics
 
 
-def find_duplicate_slugs(documents: Iterable[Document]) -> list[Problem]:
+def find_duplicate_slugs(documents: Iterable[Document]) -> list[Diagnostic]:
     """An alias that is another text's slug or alias: two texts would claim one URL."""
     documents = list(documents)
     owner: dict[str, str] = {d.slug: d.slug for d in documents}
-    problems = []
+    diagnostics = []
     for document in sorted(documents, key=lambda d: d.slug):
         for alias in document.meta.aliases:
             claimed_by = owner.setdefault(alias, document.slug)
             if claimed_by != document.slug:
                 what = "slug" if alias == claimed_by else "alias"
                 path = Path(document.version(LANGUAGES[0]).path).parent / "meta.yml"
-                problems.append(Problem(
-                    str(path), "", f"alias {alias!r} is already the {what} of {claimed_by}", severity="error"
+                diagnostics.append(Diagnostic(
+                    str(path), f"alias {alias!r} is already the {what} of {claimed_by}", Severity.ERROR
                 ))
-    return problems
+    return diagnostics
 
 
-def find_skipped_lines(content: Content, document: Document) -> list[Problem]:
+def find_skipped_lines(content: Content, document: Document) -> list[Diagnostic]:
     """A warning per body line the parser dropped without knowing it for noise:
     it may be words of the resolution (the parse stage keeps going without them)."""
     return [
-        Problem(version.path, "", f"line {s.line}: dropped as noise: {s.text!r}")
+        Diagnostic(version.path, f"dropped as noise: {s.text!r}", line=s.line)
         for version in document.versions.values()
         for s in content.skipped_lines.get(version.path, ())
     ]
 
 
-def get_problems(content_dir: Path) -> list[Problem]:
+def get_diagnostics(content_dir: Path) -> list[Diagnostic]:
     """Every problem of ``content_dir``, sorted by file, then in document order."""
-    reader_warnings: list[str] = []
+    reader_warnings: list[Diagnostic] = []
     try:
-        content: Content = load_content(Path(content_dir), keep_going=True, warn=reader_warnings.append)
+        content = load_content(Path(content_dir), keep_going=True, warn=reader_warnings.append)
     except GeneratorError as error:  # no resolutions/, a bad meps.yml or references.yml
-        return [problem_from_error(error)]
-    problems = [problem_from_error(e) for e in content.failures]
-    problems += [problem_from_warning(w) for w in reader_warnings]
-    problems += find_duplicate_slugs(content.documents)
+        return [diagnostic_from_error(error)]
+    diagnostics = [diagnostic_from_error(e) for e in content.failures]
+    diagnostics += reader_warnings
+    diagnostics += find_duplicate_slugs(content.documents)
     for document in content.documents:
-        problems += find_unit_mismatches(document)
-        problems += find_skipped_lines(content, document)
+        diagnostics += find_unit_mismatches(document)
+        diagnostics += find_skipped_lines(content, document)
     # Linking reports in document order (citations, then people) within each file;
     # a stable sort by path keeps that order, after the file's own errors.
-    problems += link_corpus(content).problems
-    return sorted(problems, key=lambda p: p.path)
+    diagnostics += link_corpus(content).diagnostics
+    return sorted(diagnostics, key=lambda d: d.path)
 
 
-def summary(problems: list[Problem]) -> str:
-    if not problems:
+def summary(diagnostics: list[Diagnostic]) -> str:
+    if not diagnostics:
         return "no problems"
-    errors = sum(p.severity == "error" for p in problems)
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
 
     def count(number: int, noun: str) -> str:
         return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
-    return f"{count(len(problems), 'problem')} ({count(errors, 'error')}, {count(len(problems) - errors, 'warning')})"
+    return f"{count(len(diagnostics), 'problem')} ({count(errors, 'error')}, {count(len(diagnostics) - errors, 'warning')})"
 
 
 def run_check(content_dir: Path, strict: bool = False) -> int:
     """Print every problem and a summary; 1 on errors (on any problem with ``strict``), else 0."""
-    problems = get_problems(Path(content_dir))
-    for problem in problems:
-        print(problem)
-    print(summary(problems))
-    failing = problems if strict else [p for p in problems if p.severity == "error"]
+    diagnostics = get_diagnostics(Path(content_dir))
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    print(summary(diagnostics))
+    failing = diagnostics if strict else [d for d in diagnostics if d.severity is Severity.ERROR]
     return 1 if failing else 0

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 
 from generator.model import Resolution
-from generator.parse.parser import SkippedLine, parse_resolution_with_skipped_lines
+from generator.model import SkippedLine
+from generator.parse.parser import parse_resolution_with_skipped_lines
 from generator.read.decode import read_raw_text
 
 _OUTLINE_WIDTH = 100

@@ -26,6 +26,8 @@ from typing import Iterable, Mapping
 
 from babel import Locale
 
+from generator.parse.lang import get_grammar
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -66,63 +68,6 @@ class Target:
         return self.title.get("en") or next(iter(self.title.values()), "") or str(self.date)
 
 
-# The phrase words of each language. Month names are not here: they come from babel.
-PHRASES = {
-    "en": {
-        # "its resolution", "its previous resolutions", "the European Parliament's
-        # resolution", "European Parliament resolution of ..."
-        "anchor": r"\b(?:its|the\s+(?:European\s+)?Parliament's)\s+"
-        r"(?:(?:previous|earlier|recent|latest|last|many|numerous|various|several)\s+)*"
-        r"resolutions?\b|\b(?:European\s+)?Parliament\s+resolutions?\b",
-        # "its resolution of 17 September 2009" / "its resolution adopted on ..."
-        "direct": r"^\s*(?:adopted\s+)?(?:of|on|dated)\s+(?:the\s+)?$",
-        # "its resolution on a EU Strategy for Central Asia of 15 December 2011"
-        "subject": r"^\s*,?\s+(?:on|concerning|about)\s+[^;]+?,?\s+(?:adopted\s+on|of|dated)\s+(?:the\s+)?$",
-        # "... in particular the one of 17 September 2009", "those of 20 January 2011"
-        "backref": r"\b(?:the\s+ones?|those|that)\s+(?:adopted\s+)?(?:of|on)\s+(?:the\s+)?$",
-        # A subject that goes on with "and the ..." has left the resolution:
-        # "its resolution on Kazakhstan and the Statement by the HR/VP of 17 December 2011".
-        "subject_break": r"\b(?:and|as\s+well\s+as)\s+(?:to\s+)?(?:the|its|a|an)\s",
-        # "those of 20 January 2011 and 17 December 2009", "of A, B and of C"
-        "joiner": r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:of|on)\s+)?(?:the\s+)?$",
-        # "paragraph 3 of its resolution of ..."
-        "paragraph_before": r"\bparagraph\s+(\d+)\s+of\s+(?:the\s+)?$",
-        # "its resolution of 17 September 2009 on ..., and in particular paragraph 3 thereof"
-        "paragraph_after": r"\bparagraph\s+(\d+)\s+thereof\b",
-        "day": r"(\d{1,2})(?:st|nd|rd|th)?",
-        "stopwords": "its the previous earlier recent resolution resolutions regard particular "
-        "with one ones those that and of on in to for a an thereof paragraph having adopted "
-        "european parliament parliament's case dated concerning about",
-    },
-    "fr": {
-        # "sa résolution", "ses résolutions antérieures", "ses précédentes résolutions",
-        # "la résolution du Parlement européen du ..."
-        "anchor": r"\b(?:sa|ses)\s+(?:(?:précédentes|dernières|récentes|nombreuses|diverses)\s+)*"
-        r"résolutions?(?:\s+(?:antérieures|précédentes|récentes))?\b"
-        r"|\brésolutions?\s+du\s+Parlement\s+européen\b",
-        # "sa résolution du 15 décembre 2011", "... adoptée le 1er mars 2011"
-        "direct": r"^\s*(?:adoptées?\s+le|en\s+date\s+du|du|de)\s+$",
-        # "sa résolution sur la stratégie de l'UE pour l'Asie centrale du 15 décembre 2011"
-        "subject": r"^\s*,?\s+(?:sur|concernant|relatives?\s+(?:à|au|aux))\s+[^;]+?,?\s+"
-        r"(?:adoptées?\s+le|en\s+date\s+du|du)\s+$",
-        # "..., en particulier celle du 17 septembre 2009", "celles du 20 janvier 2011"
-        "backref": r"\b(?:celles?|celle-ci)\s+(?:adoptées?\s+le|en\s+date\s+du|du)\s+$",
-        # "sa résolution sur le Kazakhstan et la déclaration de la HR/VP du 17 décembre 2011"
-        "subject_break": r"\bet\s+(?:à\s+)?(?:la\s|le\s|les\s|l['’]|sa\s|ses\s|son\s|au\s|aux\s|à\s)",
-        # "celles du 20 janvier 2011 et du 17 décembre 2009"
-        "joiner": r"^\s*(?:,\s*(?:et\s+)?|et\s+)(?:du\s+|de\s+|le\s+)?$",
-        # "le paragraphe 3 de sa résolution du ...", "paragraphe 3 de la résolution du Parlement"
-        "paragraph_before": r"\bparagraphe\s+(\d+)\s+(?:de\s+(?:la\s+)?|du\s+)$",
-        # "sa résolution du ..., et notamment son paragraphe 3", "le paragraphe 3 de celle-ci"
-        "paragraph_after": r"\b(?:son\s+paragraphe\s+(\d+)|paragraphe\s+(\d+)\s+de\s+celle-ci)\b",
-        "day": r"(1er|\d{1,2})",
-        "stopwords": "sa ses resolution resolutions anterieures precedentes recentes particulier "
-        "celle celles celle-ci notamment paragraphe son sur du de des la le les et en un une "
-        "pour dans adoptee adoptees date parlement europeen cas relative relatives concernant",
-    },
-}
-
-
 def fold(text: str) -> str:
     """Lowercase without accents: "Décembre" -> "decembre"."""
     if text.isascii():  # nothing to decompose; the character by character way is 10x slower
@@ -150,8 +95,8 @@ class LanguagePatterns:
 
 @cache
 def get_patterns(lang: str) -> LanguagePatterns:
-    """Compile the patterns of ``lang`` (``en`` or ``fr``) once."""
-    phrases = PHRASES[lang]
+    """Compile the patterns of ``lang`` once: its grammar's phrases, babel's month names."""
+    phrases = get_grammar(lang).citation_phrases
     months_data = Locale.parse(lang).months
     months: dict[str, int] = {}
     for context in ("format", "stand-alone"):

@@ -2,7 +2,7 @@
 
 Citations that name a resolution by date link to the cited text (a text of this corpus,
 else an entry of references.yml); each text learns which later texts cite it ("cited
-by"); names printed in texts link to people. What cannot be linked is a Problem in
+by"); names printed in texts link to people. What cannot be linked is a Diagnostic in
 ``Corpus.problems``, never a silent guess.
 """
 
@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 
 from generator.link.citations import Mention, Target, find_mentions, find_targets
-from generator.read.content import Content
-from generator.model import CitationLink, Corpus, Document, Problem
+from generator.model import CitationLink, Content, Corpus, Diagnostic, Document, Reference
 from generator.link.people import link_people
 
 # doc_type of a text that is a resolution of the Parliament itself (not a group's motion).
@@ -55,16 +54,9 @@ def get_corpus_targets(documents: Iterable[Document]) -> list[Target]:
     return targets
 
 
-def get_reference_targets(references: Iterable[Mapping]) -> list[Target]:
-    """The entries of references.yml (validated by content.read_references)."""
-    return [
-        Target(
-            date=as_date(entry["date"]),
-            title={str(k): str(v) for k, v in (entry.get("title") or {}).items()},
-            url={str(k): str(v) for k, v in (entry.get("url") or {}).items()},
-        )
-        for entry in references
-    ]
+def get_reference_targets(references: Iterable[Reference]) -> list[Target]:
+    """The entries of references.yml."""
+    return [Target(date=reference.date, title=reference.title, url=reference.url) for reference in references]
 
 
 def group_by_date(targets: Iterable[Target]) -> dict[datetime.date, list[Target]]:
@@ -72,10 +64,6 @@ def group_by_date(targets: Iterable[Target]) -> dict[datetime.date, list[Target]
     for target in targets:
         grouped.setdefault(target.date, []).append(target)
     return grouped
-
-
-def as_date(value) -> datetime.date:
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value))
 
 
 def describe(mention: Mention, text: str) -> str:
@@ -93,21 +81,21 @@ class CitationLinks:
 
     links: Mapping[tuple[str, str, str], tuple[CitationLink, ...]]
     cited_by: Mapping[str, tuple[tuple[str, str], ...]]
-    problems: tuple[Problem, ...]
+    diagnostics: tuple[Diagnostic, ...]
 
 
-def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping]) -> CitationLinks:
+def link_citations(documents: tuple[Document, ...], references: Iterable[Reference]) -> CitationLinks:
     """Link each mention of a resolution in ``documents`` (newest first) to its target.
 
     A mention resolves to a text of the corpus first, else to an entry of references.yml;
     none is "unresolved", several left after the subject tie-break is "ambiguous": both
-    are problems, and neither gets a link.
+    are diagnostics, and neither gets a link.
     """
     corpus_targets = group_by_date(get_corpus_targets(documents))
     reference_targets = group_by_date(get_reference_targets(references))
     links: dict[tuple[str, str, str], tuple[CitationLink, ...]] = {}
     citing: dict[str, set[tuple[str, str]]] = {}
-    problems: list[Problem] = []
+    diagnostics: list[Diagnostic] = []
     for document in documents:
         for lang, version in document.versions.items():
             for citation in version.citations:
@@ -119,16 +107,18 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping
                         mention, lang, reference_targets.get(mention.date, ())
                     )
                     if not candidates:
-                        problems.append(Problem(
-                            version.path, citation.eid, f"unresolved citation: {describe(mention, citation.text)}"
+                        diagnostics.append(Diagnostic(
+                            version.path, f"unresolved citation: {describe(mention, citation.text)}",
+                            line=citation.line, eid=citation.eid,
                         ))
                         continue
                     if len(candidates) > 1:
                         labels = one_of([t.label for t in candidates])
-                        problems.append(Problem(
+                        diagnostics.append(Diagnostic(
                             version.path,
-                            citation.eid,
                             f"ambiguous citation: {describe(mention, citation.text)} could be {labels}",
+                            line=citation.line,
+                            eid=citation.eid,
                         ))
                         continue
                     target = candidates[0]
@@ -136,11 +126,12 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping
                     if mention.paragraph and target.slug:
                         eid = f"para_{mention.paragraph}"
                         if eid not in target.eids:
-                            problems.append(Problem(
+                            diagnostics.append(Diagnostic(
                                 version.path,
-                                citation.eid,
                                 f"citation names paragraph {mention.paragraph} of {target.slug}, "
                                 f"which has no {eid}; linked to the whole text",
+                                line=citation.line,
+                                eid=citation.eid,
                             ))
                             eid = ""
                     found.append(CitationLink(
@@ -155,7 +146,7 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Mapping
                         citing.setdefault(target.slug, set()).add((document.slug, citation.eid))
                 if found:
                     links[(document.slug, lang, citation.eid)] = tuple(found)
-    return CitationLinks(links=links, cited_by=sort_citing(citing, documents), problems=tuple(problems))
+    return CitationLinks(links=links, cited_by=sort_citing(citing, documents), diagnostics=tuple(diagnostics))
 
 
 def sort_citing(
@@ -186,5 +177,5 @@ def link_corpus(content: Content) -> Corpus:
         responsible=people.responsible,
         contact_for=people.contact_for,
         person_slugs=people.person_slugs,
-        problems=citations.problems + people.problems,
+        diagnostics=citations.diagnostics + people.diagnostics,
     )

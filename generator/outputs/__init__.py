@@ -1,0 +1,161 @@
+"""The outputs: files of the site beside the pages MkDocs makes (search index, sitemaps,
+root pages, ...), one module an output, all run by one writer.
+
+An output is an :class:`Output`: a function from the corpus (and one language, for a
+per-language output) to files, by path inside the site (per language: inside
+``site/<lang>/``). A file is bytes to write, or a file already made elsewhere (a
+``Path``, hard-linked into the site where the file system allows). An output whose files
+take long to make (Pagefind's index) has a ``prepare`` step, which the build runs early,
+beside rendering.
+
+The build calls :func:`write_outputs` the same way in full and incremental builds: it
+writes only files whose bytes differ, and removes the files an output made last time and
+no longer makes (their list is kept in the build's state folder). To add an output,
+write its module and add it to :data:`OUTPUTS`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator, Mapping
+
+from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
+from generator.languages import LANGUAGES
+from generator.model import Corpus
+
+SiteFile = bytes | Path
+"""What an output gives for one path: the bytes of the file, or a file to put there."""
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What every output may read."""
+
+    corpus: Corpus
+    build_dir: Path
+    """The build's own folder (``build/``): caches and work files of outputs."""
+    site_url: str = ""
+    """The deployed site's URL, or "" where unknown (then no absolute URLs are written)."""
+    incremental: bool = False
+    """An incremental build: an output may update its work files rather than remake them."""
+
+    @property
+    def newest_date(self) -> datetime.date | None:
+        """The newest text's date: what stands for "now" in files that need a time, so
+        that the same content always gives the same bytes."""
+        return self.corpus.documents[0].date if self.corpus.documents else None
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output: its name and how its files are made."""
+
+    name: str
+    files: Callable[[OutputContext, str | None], Mapping[str, SiteFile]]
+    """(context, language) -> path -> file; the language is None for a site-wide output."""
+    per_language: bool = True
+    """Called once a language, paths inside ``site/<lang>/``; else once, paths inside ``site/``."""
+    prepare: Callable[[OutputContext], object] | None = None
+    """Work the build runs before rendering (in the background where it can)."""
+
+
+def get_outputs() -> tuple[Output, ...]:
+    """Every output, in the order they are written."""
+    from generator.outputs import root_pages, search, sitemap
+
+    return (search.OUTPUT, sitemap.OUTPUT, root_pages.OUTPUT)
+
+
+def get_output_files(output: Output, context: OutputContext) -> Iterator[tuple[str, SiteFile]]:
+    """The output's files by path inside the site."""
+    if not output.per_language:
+        yield from sorted(output.files(context, None).items())
+        return
+    for lang in LANGUAGES:
+        for path, file in sorted(output.files(context, lang).items()):
+            yield f"{lang}/{path}", file
+
+
+MANIFEST = "outputs.json"
+"""In the build's state folder: the paths the outputs wrote into the site last time."""
+
+
+def write_outputs(context: OutputContext, site_dir: Path, outputs: tuple[Output, ...] | None = None) -> list[str]:
+    """Write every output's files into ``site_dir``; remove those they made last time and
+    no longer make. Returns the paths written (new or changed)."""
+    manifest_path = context.build_dir / "state" / MANIFEST
+    previous = load_manifest(manifest_path) if context.incremental else []
+    written, current = [], []
+    for output in outputs if outputs is not None else get_outputs():
+        for path, file in get_output_files(output, context):
+            current.append(path)
+            if install_file(file, site_dir / path):
+                written.append(path)
+    made = set(current)
+    for path in sorted(set(previous) - made, reverse=True):
+        remove_site_file(site_dir, path)
+    write_if_changed(manifest_path, json.dumps(sorted(made), indent=0).encode("utf-8"))
+    return written
+
+
+def load_manifest(path: Path) -> list[str]:
+    """The paths recorded by the last build; none when absent or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [entry for entry in data if isinstance(entry, str)] if isinstance(data, list) else []
+
+
+def install_file(file: SiteFile, destination: Path) -> bool:
+    """Make ``destination`` hold ``file``, touching nothing when it does already; True if written."""
+    if isinstance(file, bytes):
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        return write_if_changed(destination, file, SITE_FILE_MODE)
+    return link_or_copy(file, destination)
+
+
+def link_or_copy(source: Path, destination: Path) -> bool:
+    """Make ``destination`` a hard link to ``source`` (a copy where links cannot be made),
+    unless it holds the same bytes already. True if written.
+
+    Every file of the site is replaced by a rename, never written in place, so the two
+    names of a linked file never see each other's changes.
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, destination)  # a new file: most files of a new site, nothing to read
+        return True
+    except FileExistsError:
+        pass
+    except OSError:  # links not possible here: the careful way below
+        pass
+    if destination.is_file() and os.path.samefile(source, destination):
+        return False
+    data = source.read_bytes()
+    if holds_bytes(destination, data):
+        return False
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.link")
+    try:
+        temporary.unlink(missing_ok=True)
+        os.link(source, temporary)
+        os.replace(temporary, destination)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        write_file_atomically(destination, data)
+        destination.chmod(SITE_FILE_MODE)
+    return True
+
+
+def remove_site_file(site_dir: Path, path: str) -> None:
+    """Delete ``site_dir/path``, and the folders it leaves empty (never ``site_dir``)."""
+    target = site_dir / path
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

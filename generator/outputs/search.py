@@ -1,31 +1,28 @@
-"""The search stage: one Pagefind index per language, one record per unit (issue 5).
+"""The search output: one Pagefind index per language, in which every unit is found.
 
 Material's own search writes one ``search_index.json`` that every reader downloads whole
-before the first result (98 MB, 20 MB gzipped, at 2,000 texts). Pagefind splits its index
-into chunks and fragments and a reader fetches only those a query needs, so we feed it
-records ourselves: one per citation, recital, paragraph and point, whose URL is the
-unit's permalink. A hit then opens the page at that unit, not at the top of a long text.
+before the first result, which at a few thousand texts is tens of megabytes. Pagefind
+splits its index into chunks and fragments and a reader fetches only those a query
+needs. A hit opens the page at the unit, not at the top of a long text.
 
-The records are a pure function of the corpus (``get_search_records``). The build
+What is indexed is a pure function of the corpus (``get_search_pages``). The build
 indexes each language before rendering (``write_search_indexes`` into
 ``build/search/<lang>/pagefind/``: only the corpus is in memory then) and copies the
 bundles into ``site/<lang>/pagefind/`` after MkDocs (``install_search_indexes``), where
-the header's search box (``theme_overrides/partials/unit-search.html``) finds them.
-An incremental build indexes only the changed pages, into an overlay (see below).
+the header's search box (``site/theme/partials/unit-search.html``) finds them. An
+incremental build indexes only the changed pages, into an overlay (see below).
 
-How records reach Pagefind: each record is a unit, but Pagefind is given one page per
-text whose units are elements with their ids (Pagefind calls them anchors, each with its
-word position). Why: the index's page table (``pf_meta``), which every first query
-downloads whole, grows with the number of Pagefind pages: at 2,000 texts one Pagefind
-page per unit (87,000 a language) made it 528 KB gzipped, over the 300 KB a first search
-may cost; one per text makes it 17 KB. The search box maps each matching word position
-back to its unit (``assets/javascripts/search.js``), so a hit still reads
-"Kazakhstan — paragraph 7" and opens ``#para_7``.
+Pagefind is given one page per text, whose units are elements with their ids (Pagefind
+calls them anchors, each with its word position), not one page per unit: the index's page
+table (``pf_meta``), which every first query downloads whole, grows with the number of
+Pagefind pages, and one per unit put it over the 300 KB a first search may cost
+(bench/RESULTS.md). The search box maps each matching word position back to its unit
+(``assets/javascripts/search.js``), so a hit still reads "Kazakhstan — paragraph 7" and
+opens ``#para_7``.
 
-Record URLs are relative to the language root ("resolutions/<slug>/#para_7"), and so are
-Pagefind's page URLs ("/resolutions/<slug>/", from the synthesized page's path):
-pagefind.js prefixes them with the folder its bundle was loaded from minus ``pagefind/``
-(its default ``baseUrl``), so they resolve under any path prefix
+Pagefind's page URLs are relative to the language root ("/resolutions/<slug>/", from the
+synthesized page's path): pagefind.js prefixes them with the folder its bundle was loaded
+from minus ``pagefind/`` (its default ``baseUrl``), so they resolve under any path prefix
 (https://user.github.io/repo/en/).
 """
 
@@ -45,155 +42,27 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
-from generator.render.strings import _, get_gettext
 from generator.render.pages import html_text
-from generator.site.docs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
-from generator.model import LANGUAGES, Citation, Corpus, Document, Paragraph, Person, Point, Recital, Unit
+from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
+from generator.languages import LANGUAGES
+from generator.model import Corpus, Document, Unit
+from generator.outputs import Output, OutputContext
+from generator.urls import get_person_url, get_resolution_url
 
 SEARCH_DIR = "pagefind"
 """The bundle's folder inside each language's site folder."""
 
-# How a hit reads, per kind of unit: the title of the text, then the unit as a reader
-# cites it ("see paragraph 7"; a French citation is a "visa", a recital a "considérant").
-UNIT_TITLES = {
-    "citation": _("%(title)s — citation %(num)s"),
-    "recital": _("%(title)s — recital %(num)s"),
-    "paragraph": _("%(title)s — paragraph %(num)s"),
-    "point": _("%(title)s — paragraph %(paragraph)s (%(num)s)"),
-}
-
-
-def get_search_strings(lang: str) -> dict[str, str]:
-    """The search box's strings in ``lang``, for the theme (per-language ``extra.search``).
-
-    The hit titles are templates with ``{title}``, ``{num}``, ``{paragraph}``: the search
-    script fills them in from a hit's unit id, exactly as ``unit_title`` does here.
-    """
-    t = get_gettext(lang)
-    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}"}
-    return {
-        "label": t(_("Search")),
-        "placeholder": t(_("Search the resolutions")),
-        "results": t(_("Search results")),
-        "no_results": t(_("No results")),
-        **{f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()},
-    }
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """One entry of a language's search index: what a hit shows and where it leads."""
-
-    url: str
-    """Relative to the language root: ``resolutions/<slug>/#para_7`` (a unit's permalink)."""
-    content: str
-    """The indexed text: the unit's text (a person's name and roles for a person)."""
-    page_title: str
-    """The title of the page the record is on ("Kazakhstan"; a person's name)."""
-    language: str
-    """``en`` or ``fr``: the index (and its stemmer) the record belongs to."""
-    unit: Unit | None = None
-    """The unit (None for a person's page)."""
-    paragraph: Paragraph | None = None
-    """For a point, the paragraph it belongs to."""
-
-    @property
-    def title(self) -> str:
-        """What the hit reads: "Kazakhstan — paragraph 7".
-
-        Made when asked for: the index itself holds only the page's title, and the search
-        box names the unit from its id, as this does (translating 87,000 titles a language
-        was a third of making the records).
-        """
-        if self.unit is None:
-            return self.page_title
-        return unit_title(self.page_title, self.unit, self.language, self.paragraph)
-
-
-def resolution_url(slug: str) -> str:
-    """A text's page, relative to the language root (DESIGN.md section 4)."""
-    return f"resolutions/{slug}/"
-
-
-def person_url(slug: str) -> str:
-    return f"meps/{slug}/"
-
-
-def unit_title(title: str, unit: Unit, lang: str, paragraph: Paragraph | None = None) -> str:
-    """How a hit on the unit reads: "Kazakhstan — paragraph 7", "Kazakhstan — paragraphe 2 a)"."""
-    t = get_gettext(lang)
-    if isinstance(unit, Citation):
-        return t(UNIT_TITLES["citation"]) % {"title": title, "num": unit.eid.removeprefix("cit_")}
-    if isinstance(unit, Recital):
-        return t(UNIT_TITLES["recital"]) % {"title": title, "num": unit.num}
-    if isinstance(unit, Paragraph):
-        return t(UNIT_TITLES["paragraph"]) % {"title": title, "num": unit.num}
-    if isinstance(unit, Point):
-        number = paragraph.num if paragraph else unit.eid.split("__")[0].removeprefix("para_")
-        return t(UNIT_TITLES["point"]) % {"title": title, "paragraph": number, "num": unit.num}
-    raise TypeError(f"not a unit: {unit!r}")
-
-
-def iter_units_with_paragraph(document: Document, lang: str) -> Iterator[tuple[Unit, Paragraph | None]]:
-    """Every unit of the text in ``lang`` with, for a point, the paragraph it belongs to."""
-    version = document.version(lang)
-    yield from ((unit, None) for unit in version.citations)
-    yield from ((unit, None) for unit in version.recitals)
-    for paragraph in version.paragraphs:
-        yield paragraph, None
-        yield from ((point, paragraph) for point in paragraph.points)
-
-
-def get_document_records(document: Document, lang: str) -> Iterator[SearchRecord]:
-    """The records of one text: its units, in document order.
+def iter_units(document: Document, lang: str) -> Iterator[Unit]:
+    """Every unit of the text as the ``lang`` site shows it, in document order.
 
     A text missing in ``lang`` is indexed in the version the site shows in its place
     (``Document.version``), so that the page is found from either language's search.
     """
-    version = document.version(lang)
-    page = resolution_url(document.slug)
-    for unit, paragraph in iter_units_with_paragraph(document, lang):
-        yield SearchRecord(
-            url=f"{page}#{unit.eid}", content=unit.text, page_title=version.title, language=lang,
-            unit=unit, paragraph=paragraph,
-        )
-
-
-def get_person_record(person: Person, lang: str) -> SearchRecord:
-    facts = (person.role, person.group, person.national_party, person.country)
-    return SearchRecord(
-        url=person_url(person.slug), content=" ".join([person.name, *filter(None, facts)]), page_title=person.name,
-        language=lang,
-    )
-
-
-def get_search_records(corpus: Corpus, lang: str) -> list[SearchRecord]:
-    """Every record of the ``lang`` index: each unit of each text, then each person."""
-    records = [record for document in corpus.documents for record in get_document_records(document, lang)]
-    records.extend(get_person_record(person, lang) for person in corpus.people)
-    return records
+    return document.version(lang).units()
 
 
 class PagefindError(GeneratorError):
     """Pagefind failed to index a language."""
-
-
-def get_page_html(records: list[SearchRecord], lang: str) -> str:
-    """What Pagefind indexes for one page: its title, then each unit as an anchor.
-
-    Only what is searched is here (no navigation, no labels): "paragraph" and "7" are
-    not words of the text, and indexing them would make every page match them.
-    """
-    # An empty element carries the id: Pagefind keeps each anchor's text in the page's
-    # fragment, which would hold every unit's text twice (bigger downloads, and ~10% more
-    # memory for Pagefind); the anchor's word position is all the search box needs.
-    units = "".join(
-        f'<p><span id="{escape(anchor)}"></span>{html_text(record.content)}</p>' if anchor
-        else f"<p>{html_text(record.content)}</p>"
-        for record in records
-        for anchor in [record.url.partition("#")[2]]
-    )
-    return wrap_page_html(records[0].page_title, units, lang)
 
 
 def wrap_page_html(title: str, body: str, lang: str) -> str:
@@ -202,33 +71,28 @@ def wrap_page_html(title: str, body: str, lang: str) -> str:
     return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>'
 
 
-def group_records_by_page(records: Iterable[SearchRecord]) -> dict[str, list[SearchRecord]]:
-    pages: dict[str, list[SearchRecord]] = {}
-    for record in records:
-        pages.setdefault(record.url.partition("#")[0], []).append(record)
-    return pages
-
-
 def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
     """What Pagefind indexes for ``lang``: page URL (``resolutions/<slug>/``) -> its HTML.
 
-    The HTML ``get_page_html`` makes of each page's records (``get_search_records``), made
-    here straight from the units the records are made of (a test holds the two equal):
-    making 87,000 records a language only to group them by page again took two thirds
-    of the time (0.24 s -> 0.08 s a language at 2,000 texts). An id is escaped though
-    ours never need it, as the text is.
+    A text's page is its title, then each unit as an anchor: an empty element with the
+    unit's id, then the unit's text. Only what is searched is there (no navigation, no
+    labels): "paragraph" and "7" are not words of the text, and indexing them would make
+    every page match them. The id is on an empty element because Pagefind keeps each
+    anchor's text in the page's fragment, which would then hold every unit's text twice;
+    the anchor's word position is all the search box needs. A person's page is their
+    name and what is known of them (role, group, party, country).
     """
     pages = {}
     for document in corpus.documents:
         units = "".join(
-            f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>'
-            for unit, _ in iter_units_with_paragraph(document, lang)
+            f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>' for unit in iter_units(document, lang)
         )
-        if units:  # a text has units; one without would have no record either
-            pages[resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang)
+        if units:  # a text has units; one without would not be found anyway
+            pages[get_resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang)
     for person in corpus.people:
-        record = get_person_record(person, lang)
-        pages[record.url] = get_page_html([record], lang)
+        facts = (person.role, person.group, person.national_party, person.country)
+        content = " ".join([person.name, *filter(None, facts)])
+        pages[get_person_url(person.slug)] = wrap_page_html(person.name, f"<p>{html_text(content)}</p>", lang)
     return pages
 
 
@@ -273,36 +137,23 @@ def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path)
             raise PagefindError(f"pagefind failed for {lang!r}: {lines[-1] if lines else result.returncode}")
 
 
-def sync_tree(source: Path, target: Path, keep: Iterable[str] = (), link: bool = False) -> list[str]:
+def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> list[str]:
     """Make ``target`` a copy of ``source``, writing only files whose bytes differ.
 
     Pagefind names its chunks and fragments by content hash, so after one text changes
     most files are already right: leaving them untouched keeps an incremental build (and
     an rsync or CDN upload after it) small. ``keep``: names at the top of ``target`` that
-    are not ``source``'s to remove. ``link``: hard-link the files rather than copy them
-    where the file system allows (every file here is replaced by a rename, never written
-    in place, so the two names never see each other's changes). Returns the relative
-    paths written.
+    are not ``source``'s to remove. Returns the relative paths written.
     """
-    written, folders = [], set()
+    written = []
     for path in sorted(p for p in source.rglob("*") if p.is_file()):
         relative = path.relative_to(source)
         destination = target / relative
-        if link:
-            if destination.parent not in folders:
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(destination.parent)
-            if link_new_file(path, destination):  # most files of a new site: nothing to read
-                written.append(relative.as_posix())
-                continue
-            if destination.is_file() and os.path.samefile(path, destination):
-                continue
         data = path.read_bytes()
         if holds_bytes(destination, data):
             continue
-        if not (link and link_file(path, destination)):
-            write_file_atomically(destination, data)
-            destination.chmod(SITE_FILE_MODE)
+        write_file_atomically(destination, data)
+        destination.chmod(SITE_FILE_MODE)
         written.append(relative.as_posix())
     if target.is_dir():
         kept = set(keep)
@@ -316,33 +167,6 @@ def sync_tree(source: Path, target: Path, keep: Iterable[str] = (), link: bool =
             else:
                 path.unlink()
     return written
-
-
-def link_new_file(source: Path, destination: Path) -> bool:
-    """Hard-link ``source`` as ``destination`` if nothing is there yet (else False).
-
-    Installing a new site's 4,400 search files at 2,000 texts took 0.36 s when each was
-    read first, then linked under a temporary name and renamed; 0.18 s this way.
-    """
-    try:
-        os.link(source, destination)
-    except OSError:  # there already, or links not possible here: the careful way
-        return False
-    return True
-
-
-def link_file(source: Path, destination: Path) -> bool:
-    """Replace ``destination`` by a hard link to ``source``; False where links can't be made."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.link")
-    try:
-        temporary.unlink(missing_ok=True)
-        os.link(source, temporary)
-        os.replace(temporary, destination)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        return False
-    return True
 
 
 SCRATCH_IN_MEMORY = Path("/dev/shm")
@@ -552,13 +376,20 @@ def write_search_indexes(
     return indexed
 
 
-def install_search_indexes(output_dir: Path, site_dir: Path, languages: Iterable[str] = LANGUAGES) -> None:
-    """Copy the bundles written by ``write_search_indexes`` into the built site.
+def get_search_files(context: OutputContext, lang: str | None) -> dict[str, Path]:
+    """The language's bundle, as ``write_search_indexes`` left it in the build folder.
 
     The build indexes before MkDocs runs (MkDocs empties its site folder, and the search
-    index needs only the corpus), then installs the bundles here, as hard links to the
-    files in ``build/search/`` where it can (4,400 files and 26 MB not copied at 2,000
-    texts, and an unchanged file is known by its inode, without reading it).
+    index needs only the corpus); the output writer then hard-links these files into the
+    site where it can, and an unchanged file is known by its inode, without reading it.
     """
-    for lang in languages:
-        sync_tree(Path(output_dir) / lang / SEARCH_DIR, Path(site_dir) / lang / SEARCH_DIR, link=True)
+    bundle = context.build_dir / "search" / str(lang) / SEARCH_DIR
+    return {f"{SEARCH_DIR}/{path.relative_to(bundle).as_posix()}": path for path in sorted(bundle.rglob("*")) if path.is_file()}
+
+
+def prepare_search(context: OutputContext) -> dict[str, int]:
+    """Index every language whose pages changed (see ``write_search_indexes``)."""
+    return write_search_indexes(context.corpus, context.build_dir / "search", LANGUAGES, context.incremental)
+
+
+OUTPUT = Output("search", get_search_files, prepare=prepare_search)

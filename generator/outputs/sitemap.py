@@ -16,12 +16,14 @@ from __future__ import annotations
 import datetime
 import gzip
 import io
-from pathlib import Path
 from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from generator.site.docs import SITE_FILE_MODE, write_if_changed
+from generator.outputs import Output, OutputContext
+from generator.render.pages import get_sitemap_pages
+from generator.site.projects import get_source_date_epoch
+from generator.urls import get_page_url
 
 SITEMAP = "sitemap.xml"
 
@@ -31,14 +33,6 @@ def get_mkdocs_order(path: str) -> tuple:
     folders by name, ``index`` first in each (``mkdocs.structure.files.get_files``)."""
     folder, _, name = path.rpartition("/")
     return (tuple(folder.split("/")) if folder else (), name.rpartition(".")[0] != "index", name)
-
-
-def get_page_url(path: str) -> str:
-    """MkDocs's directory URL of a page: ``resolutions/x.md`` -> ``resolutions/x/``."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def render_sitemap(pages: dict[str, datetime.date | None], site_url: str) -> str:
@@ -66,10 +60,14 @@ def gzip_sitemap(xml: str, mtime: int) -> bytes:
     return buffer.getvalue()
 
 
-def write_sitemap(site_lang_dir: Path, xml: str, mtime: int) -> list[str]:
-    """Write ``sitemap.xml`` and ``sitemap.xml.gz`` where their bytes change; the names written."""
-    written = []
-    for name, data in ((SITEMAP, xml.encode("utf-8")), (f"{SITEMAP}.gz", gzip_sitemap(xml, mtime))):
-        if write_if_changed(Path(site_lang_dir) / name, data, SITE_FILE_MODE):
-            written.append(name)
-    return written
+def get_sitemap_files(context: OutputContext, lang: str | None) -> dict[str, bytes]:
+    """``sitemap.xml`` and ``sitemap.xml.gz`` of one language; the gzip header dated by the
+    newest text (the build's SOURCE_DATE_EPOCH), so that a rebuild changes no byte."""
+    site_url = context.site_url
+    lang_url = f"{site_url.rstrip('/')}/{lang}/" if site_url else ""
+    xml = render_sitemap(get_sitemap_pages(context.corpus), lang_url)
+    mtime = int(get_source_date_epoch(context.newest_date))
+    return {SITEMAP: xml.encode("utf-8"), f"{SITEMAP}.gz": gzip_sitemap(xml, mtime)}
+
+
+OUTPUT = Output("sitemap", get_sitemap_files)

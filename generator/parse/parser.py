@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 from generator.parse import recognizers as rec
 from generator.errors import InputError
-from generator.model import Citation, Paragraph, PersonRef, Point, RawText, Recital, Resolution
+from generator.model import Citation, Paragraph, PersonRef, Point, RawText, Recital, Resolution, SkippedLine
 
 NO_UNITS_MESSAGE = (
     "expected at least one citation ('having regard to ...'), recital ('A. whereas ...') "
@@ -117,17 +117,6 @@ class _ParseState:
     meps: list[PersonRef] = field(default_factory=list)
     contacts: list[PersonRef] = field(default_factory=list)
     skipped: list[SkippedLine] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class SkippedLine:
-    """A line of the body that no recognizer claimed and no unit continues: dropped as
-    noise, but worth a warning (it may be words of the resolution)."""
-
-    line: int
-    """1-based line number in the source."""
-    text: str
-    """The line, links stripped and whitespace normalised."""
 
 
 def parse_resolution(raw: RawText) -> Resolution:

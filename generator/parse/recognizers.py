@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
+
+from generator.parse.lang import get_grammars
 
 # --------------------------------------------------------------------------- cleaning
 
@@ -23,11 +25,9 @@ from typing import Callable, NamedTuple
 class SourceLine(NamedTuple):
     """One line of the raw text, with what the recognizers look at.
 
-    A named tuple rather than a frozen dataclass: a frozen dataclass's ``__init__`` sets
-    each field through ``object.__setattr__``, and making the 300,000 lines of 4,000
-    texts that way took 0.09 s; a named tuple takes half of that, and is as immutable.
-    ``source_lines`` makes them with ``tuple.__new__`` (the named tuple's own ``__new__``
-    is a Python function that calls it): a quarter, 0.024 s.
+    A named tuple rather than a frozen dataclass: as immutable, and made faster (a
+    frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``), for
+    every line of every text.
     """
 
     number: int
@@ -47,10 +47,9 @@ _PHP_STRING_AT = re.compile(r'string\((\d+)\) "')
 _PHP_SCALAR_LINE = re.compile(r"^[ \t]*(?:int\(-?\d+\)|float\([-\d.eE+]+\)|bool\((?:true|false)\)|NULL)[ \t]*$", re.MULTILINE)
 _PHP_MARKER = re.compile(r"\((?:(?<=string\()|(?<=array\()|(?<=int\()|(?<=float\()|(?<=bool\())")
 """A ``(`` that ends ``string(``, ``array(``, ``int(``, ``float(`` or ``bool(``: with ``NULL``,
-what every match of the patterns above contains. Most texts have none. Looking for the
-six plain strings one after the other took a quarter of the time of running the patterns
-over the text, and this one search (the engine jumps from one ``(`` to the next, and only
-there looks behind) takes a quarter of that: 0.034 s instead of 0.12 s at 4,000 texts."""
+what every match of the patterns above contains. Most texts have none, and this one
+search (the engine jumps from one ``(`` to the next, and only there looks behind) tells
+so faster than running those patterns (figures: bench/RESULTS.md)."""
 
 
 def _skip_php_string(text: str, start: int, length: int) -> int:
@@ -129,28 +128,21 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-_new_tuple = tuple.__new__
-
-
 def source_lines(text: str) -> list[SourceLine]:
     """The cleaned lines of a decoded raw text that have any text left, numbered from 1:
     a gap in the numbers stands for blank lines.
 
-    Half the lines of a page are empty: leaving them out, rather than making a
-    SourceLine of each, saves a third of the time here.
+    Half the lines of a page are empty, and they are left out rather than made into
+    SourceLines.
 
     Most lines need neither link stripping nor more than stripping their ends: a line
     whose only whitespace is single spaces (``isprintable``: every whitespace character
     but the space is unprintable) is normalised by ``strip(" ")``, as ``str.split`` would
-    cut it exactly at those spaces. Splitting every line into words and joining them
-    again was half the time of this function (0.46 s of 0.90 at 4,000 texts, profiled).
-    With this, a named tuple per line and one search for PHP dumps: 0.74 s -> 0.39 s
-    at 4,000 texts (timed). Normalising the whole text at once with a pattern instead
-    (``[^\\S\\n]{2,}|[^\\S\\n ]`` -> " ") was no way out: that substitution alone took as
-    long as the whole of this function then.
+    cut it exactly at those spaces; splitting every line into words and joining them
+    again was half the time of this function (bench/RESULTS.md).
     """
     return [
-        _new_tuple(SourceLine, (number, raw, cleaned))  # SourceLine(...) without its Python-level __new__
+        SourceLine(number, raw, cleaned)
         for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
         if raw
         and (
@@ -170,36 +162,30 @@ _LANGUAGE_SWITCHER = re.compile(
     re.IGNORECASE,
 )
 
-# Whole lines of the site's own chrome (navigation, section headings, share buttons),
-# compared case-folded after link stripping.
-SITE_CHROME: frozenset[str] = frozenset(
-    line.casefold()
-    for line in (
-        "Recommended", "Recommandé", "Recommandés", "Related", "Related articles", "À lire aussi",
-        "News", "Actualités", "Actualité", "Press release", "Communiqué de presse",
-        "Article", "Event", "Événement", "Video", "Vidéo", "Podcast",
-        "Please share", "Share", "Partager", "Veuillez partager", "Partagez",
-        ".E-Mail", "E-Mail", "Email", "Courriel", "Print", "Imprimer",
-        "Zur Navigation", "Back to top", "Retour en haut", "Menu", "Search", "Rechercher",
-        "Publication |", "Document |", "Publication", "Document",
-    )
-)
+
+def _folded(lines: Iterable[str]) -> frozenset[str]:
+    return frozenset(line.casefold() for line in lines)
+
+
+_GRAMMARS = get_grammars()
 
 # Teaser categories: on the page each related-news card reads category, image credit,
 # linked title, date. The line after a category is the credit ("hosnysalah",
 # "EP European Union 2026"), free text that no other pattern would catch.
-TEASER_CATEGORIES: frozenset[str] = frozenset(
-    line.casefold()
-    for line in (
-        "News", "Actualités", "Actualité", "Press release", "Communiqué de presse",
-        "Article", "Event", "Événement", "Video", "Vidéo", "Podcast",
-    )
-)
+TEASER_CATEGORIES: frozenset[str] = _folded(word for g in _GRAMMARS for word in g.teaser_categories)
 
 # Section headings after which the resolution's body is over: the related-news block.
-BODY_END_HEADINGS: frozenset[str] = frozenset(
-    line.casefold()
-    for line in ("Recommended", "Recommandé", "Recommandés", "Related", "Related articles", "À lire aussi")
+BODY_END_HEADINGS: frozenset[str] = _folded(word for g in _GRAMMARS for word in g.body_end_headings)
+
+# Whole lines of the site's own chrome (navigation, section headings, share buttons),
+# compared case-folded after link stripping: every language's, and the few that are
+# the same in all ("[.E-Mail](#)" is the share button's label, "[Zur Navigation]" a
+# German skip link left in the English page).
+SITE_CHROME: frozenset[str] = (
+    TEASER_CATEGORIES
+    | BODY_END_HEADINGS
+    | _folded(word for g in _GRAMMARS for word in g.site_chrome)
+    | _folded((".E-Mail", "Zur Navigation", "Publication |", "Document |", "Publication", "Document"))
 )
 
 # Image credits and copyright lines: "© European Union 2013 - European Parliament",
@@ -208,8 +194,6 @@ _COPYRIGHT = re.compile(
     r"^(?:©|(?:(?:EP|PE)\s+)?(?:European Union|Union européenne|European Parliament|Parlement européen)\s+\d{4}\b)",
     re.IGNORECASE,
 )
-# A teaser's date, alone on its line: "27.04.2026".
-_DATE_ALONE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 # A teaser's title: the whole line is one Markdown link ("[PLENARY FLASH: ...](#)"), or a
 # bracketed navigation label ("[Zur Navigation]").
 _WHOLE_LINE_LINK = re.compile(r"^!?\[[^\]]*\](?:\([^)]*\))?$")
@@ -231,27 +215,24 @@ def is_copyright(line: SourceLine) -> bool:
     return bool(_COPYRIGHT.match(line.text))
 
 
-def is_date_alone(line: SourceLine) -> bool:
-    return bool(_DATE_ALONE.match(line.text))
-
-
 def is_whole_line_link(line: SourceLine) -> bool:
     return line.raw.lstrip().startswith(("[", "![")) and bool(_WHOLE_LINE_LINK.match(line.raw.strip()))
 
 
 def is_publication_line(line: SourceLine) -> bool:
-    return match_date_line(line) is not None
+    """A page's date line ("Publication | 07.03.2012"), or a teaser's date alone."""
+    return bool(_DATE_LINE.match(line.text))
 
 
 NOISE_RECOGNIZERS: tuple[tuple[str, Callable[[SourceLine], bool]], ...] = (
-    ("language_switcher", is_language_switcher),
     ("site_chrome", is_site_chrome),
-    ("copyright", is_copyright),
-    ("date_alone", is_date_alone),
-    ("publication_line", is_publication_line),
     ("teaser_title", is_whole_line_link),
+    ("copyright", is_copyright),
+    ("publication_line", is_publication_line),
+    ("language_switcher", is_language_switcher),
 )
-"""Recognizers of lines that are never part of a unit, in the order they are tried."""
+"""Recognizers of lines that are never part of a unit, cheapest first: the parser asks
+of every line that starts no unit whether one of them claims it."""
 
 
 def noise_kind(line: SourceLine) -> str | None:
@@ -263,34 +244,19 @@ def noise_kind(line: SourceLine) -> str | None:
 
 
 def is_noise(line: SourceLine) -> bool:
-    """``noise_kind(line) is not None``, cheapest tests first.
-
-    The parser asks only whether a line is noise, of every line that starts no unit.
-    A set lookup and plain-string tests before the patterns, and no separate test for a
-    date alone (a publication line may be one): 0.04 s instead of 0.07 s for the
-    96,000 lines asked at 4,000 texts.
-    """
-    text = line.text
-    if len(text) <= _LONGEST_SITE_CHROME and text.casefold() in SITE_CHROME:
-        return True
-    raw = line.raw
-    return bool(
-        ("[" in raw and is_whole_line_link(line))
-        or _COPYRIGHT.match(text)
-        or _DATE_LINE.match(text)
-        or ("|" in raw and is_language_switcher(line))
-    )
+    return noise_kind(line) is not None
 
 
 # --------------------------------------------------------------------------- header
 
 # "Publication | 07.03.2012" (the switcher row of the page, "[Publication](#) | ..."
 # before link stripping), "Document | 07.03.2012", or the date alone.
+_DATE_LABELS = "|".join(re.escape(label) for g in _GRAMMARS for label in g.date_labels)
 _DATE_LINE = re.compile(
-    r"^(?:(?:Publication|Document|Date|Publié le)\s*\|\s*)?(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})$",
+    rf"^(?:(?:{_DATE_LABELS})\s*\|\s*)?(?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}})$",
     re.IGNORECASE,
 )
-_DATE_LABEL = re.compile(r"^(?:Publication|Document|Date|Publié le)\s*\|$", re.IGNORECASE)
+_DATE_LABEL = re.compile(rf"^(?:{_DATE_LABELS})\s*\|$", re.IGNORECASE)
 
 
 def match_date_line(line: SourceLine) -> tuple[int, int, int] | None:
@@ -313,7 +279,7 @@ def to_date(day: int, month: int, year: int) -> datetime.date | None:
         return None
 
 
-_OPENING_FORMULA = re.compile(r"^(?:The\s+)?European Parliament\s*,?$|^Le Parlement européen\s*,?$", re.IGNORECASE)
+_OPENING_FORMULA = re.compile("|".join(rf"^{g.opening_formula}\s*,?$" for g in _GRAMMARS), re.IGNORECASE)
 
 
 def is_opening_formula(line: SourceLine) -> bool:
@@ -325,12 +291,8 @@ def is_opening_formula(line: SourceLine) -> bool:
 
 _PEOPLE_HEADINGS: dict[str, str] = {
     heading.casefold(): section
-    for section, headings in (
-        ("meps", ("Responsible MEPs", "Responsible MEP", "Députés responsables", "Député responsable",
-                  "Députée responsable", "Eurodéputés responsables")),
-        ("contacts", ("Contact person", "Contact persons", "Contact", "Contacts",
-                      "Personne de contact", "Personnes de contact")),
-    )
+    for grammar in _GRAMMARS
+    for section, headings in grammar.people_headings.items()
     for heading in headings
 }
 
@@ -352,7 +314,8 @@ def people_section(line: SourceLine) -> str | None:
 # A bullet before a citation: hyphen, en/em dash, bullet, middle dot, minus, Markdown
 # list markers. Many pages have it; some have none, some a tab after it.
 _BULLET = r"[-‐‑‒–—―•·∙◦▪*+−]"
-_CITATION = re.compile(rf"^(?:{_BULLET}\s*)?(?P<text>(?:having regard to|vu)\b.*)$", re.IGNORECASE)
+_CITATION_OPENERS = "|".join(g.citation_opener for g in _GRAMMARS)
+_CITATION = re.compile(rf"^(?:{_BULLET}\s*)?(?P<text>(?:{_CITATION_OPENERS})\b.*)$", re.IGNORECASE)
 _BULLETED = re.compile(rf"^{_BULLET}\s+(?P<text>\S.*)$")
 _RECITAL = re.compile(r"^(?P<num>[A-Z]{1,3})\s?\.\s+(?P<text>\S.*)$")
 _PARAGRAPH = re.compile(r"^(?P<num>\d{1,3})\s?\.\s+(?P<text>\S.*)$")

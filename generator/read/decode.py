@@ -8,13 +8,16 @@ the file.
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
-import sys
 from pathlib import Path
 from typing import Callable
 
 from generator.errors import InputError
-from generator.model import LANGUAGES, RawText
+from generator.languages import LANGUAGES, get_language
+from generator.model import Diagnostic, RawText
+from generator.parse.lang import get_grammar
 
 _BOM = "\ufeff"
 
@@ -22,29 +25,20 @@ _BOM = "\ufeff"
 # (other than tab, line ends and form feed). Real resolutions have none at all.
 _MAX_CONTROL_SHARE = 0.05
 
-# Phrases that open citations and recitals (and a few very common words) in each
-# language; enough to tell an English text from a French one.
-_LANGUAGE_MARKERS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "en": (
-        re.compile(r"\b(?:having regard to|whereas|european parliament)\b", re.IGNORECASE),
-        re.compile(r"\b(?:the|and|of|to|on|calls)\b", re.IGNORECASE),
-    ),
-    "fr": (
-        re.compile(r"(?:\bvu\b|\bconsidérant\b|\bparlement européen\b)", re.IGNORECASE),
-        re.compile(r"\b(?:le|la|les|des|du|et|sur|demande)\b", re.IGNORECASE),
-    ),
-}
 _STRONG_MARKER_WEIGHT = 5
 
 
-def _print_warning(message: str) -> None:
-    print(message, file=sys.stderr)
+logger = logging.getLogger(__name__)
+
+
+def _log_warning(diagnostic: Diagnostic) -> None:
+    logger.warning(str(diagnostic))
 
 
 def read_raw_text(
     path: str | Path,
     lang: str | None = None,
-    warn: Callable[[str], None] = _print_warning,
+    warn: Callable[[Diagnostic], None] = _log_warning,
 ) -> RawText:
     """Read and decode the raw text at ``path``.
 
@@ -61,7 +55,7 @@ def read_raw_text(
     return get_raw_text(data, name, lang, warn)
 
 
-def get_raw_text(data: bytes, name: str, lang: str | None = None, warn: Callable[[str], None] = _print_warning) -> RawText:
+def get_raw_text(data: bytes, name: str, lang: str | None = None, warn: Callable[[Diagnostic], None] = _log_warning) -> RawText:
     """:func:`read_raw_text` of bytes already read from the file ``name``."""
     text = decode_text(data, name, warn)
     if lang is not None and lang not in LANGUAGES:
@@ -69,7 +63,7 @@ def get_raw_text(data: bytes, name: str, lang: str | None = None, warn: Callable
     return RawText(path=name, lang=lang or language_from_file_name(name) or detect_language(text), text=text)
 
 
-def decode_text(data: bytes, name: str, warn: Callable[[str], None] = _print_warning) -> str:
+def decode_text(data: bytes, name: str, warn: Callable[[Diagnostic], None] = _log_warning) -> str:
     """Bytes of a raw text -> str with BOM removed and every line end as ``\\n``."""
     # The tests below read the whole text only when they must: ``isspace`` where
     # ``strip`` copied the text (only to see it empty), the line ends replaced only when
@@ -85,7 +79,7 @@ def decode_text(data: bytes, name: str, warn: Callable[[str], None] = _print_war
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             raise InputError("not UTF-8 (nor Windows-1252): cannot decode the file", name) from None
-        warn(f"{name}: warning: not UTF-8, decoded as Windows-1252")
+        warn(Diagnostic(name, "not UTF-8, decoded as Windows-1252"))
     text = text.lstrip(_BOM)
     if b"\r" in data:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -123,18 +117,30 @@ def language_from_file_name(path: str | Path) -> str | None:
     """``en.txt`` / ``fr.txt`` / ``anything.en.txt`` -> the language; else None."""
     name = Path(path).name.lower()
     for code in LANGUAGES:
-        if name == f"{code}.txt" or name.endswith(f".{code}.txt"):
+        text_file = get_language(code).text_file
+        if name == text_file or name.endswith(f".{text_file}"):
             return code
     return None
 
 
-def detect_language(text: str) -> str:
-    """``en`` or ``fr``, from the phrases that open units and a few common words.
+@functools.cache
+def get_language_markers() -> dict[str, tuple[re.Pattern[str], re.Pattern[str]]]:
+    """Language -> (phrases that open its units, a few very common words), from each
+    language's grammar: enough to tell the language of a text."""
+    return {
+        code: (re.compile(grammar.detection_strong, re.IGNORECASE), re.compile(grammar.detection_common, re.IGNORECASE))
+        for code in LANGUAGES
+        for grammar in [get_grammar(code)]
+    }
 
-    Undecidable texts (no marker of either language) count as English.
+
+def detect_language(text: str) -> str:
+    """The language whose unit-opening phrases and common words the text has most of.
+
+    A tie (no marker of any language) goes to the first language.
     """
     scores = {
         code: _STRONG_MARKER_WEIGHT * len(strong.findall(text)) + len(common.findall(text))
-        for code, (strong, common) in _LANGUAGE_MARKERS.items()
+        for code, (strong, common) in get_language_markers().items()
     }
-    return "fr" if scores["fr"] > scores["en"] else "en"
+    return max(LANGUAGES, key=lambda code: scores[code])

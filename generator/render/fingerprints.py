@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Mapping
 
 from generator.model import Corpus
-from generator.read.parallel import get_code_version
+from generator.read.cache import get_code_version
 from generator.render.pages import get_person_path, get_resolution_path
 
 
@@ -80,6 +80,6 @@ def load_fingerprints(path: Path) -> dict[str, str]:
 
 
 def save_fingerprints(path: Path, fingerprints: Mapping[str, str]) -> None:
-    from generator.site.docs import write_file_atomically
+    from generator.fs import write_file_atomically
 
     write_file_atomically(path, json.dumps(fingerprints, sort_keys=True).encode("utf-8"))

@@ -28,9 +28,11 @@ from typing import Callable, Iterable, Iterator
 from babel import Locale
 from babel.dates import format_date
 
-from generator.render.strings import BABEL_LOCALES, LANGUAGE_NAMES, _, get_gettext
+from generator.languages import get_language
+from generator.urls import get_language_url, get_person_path, get_relative_url, get_resolution_path
+from generator.render.strings import _, get_gettext
+from generator.languages import LANGUAGES
 from generator.model import (
-    LANGUAGES,
     Citation,
     CitationLink,
     Corpus,
@@ -42,10 +44,7 @@ from generator.model import (
     Recital,
     Resolution,
 )
-from generator.link.people import slugify
-
-OG_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
-"""Open Graph wants ``language_TERRITORY``."""
+from generator.names import slugify
 
 SAFE_URL_SCHEMES = ("https://", "http://")
 """The only schemes an external link from our data may use (no ``javascript:``)."""
@@ -80,46 +79,6 @@ def text(value: str) -> str:
     and hand the rest of the text to Markdown.
     """
     return replace_present(value, _ATTRIBUTE_ENTITIES)
-
-
-# --- URLs -------------------------------------------------------------------------------
-
-
-def get_page_url(path: str) -> str:
-    """The directory URL of a page, relative to its language's root: ``resolutions/x/``."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
-
-
-def get_relative_url(from_path: str, to_path: str) -> str:
-    """The relative URL from one page to another of the same language."""
-    # posixpath.relpath, for directory URLs without "." or "..": it was 10% of the render
-    # stage (two abspath calls each), and a page links to many others.
-    from_parts = get_page_url(from_path).split("/")[:-1]
-    to_parts = get_page_url(to_path).split("/")[:-1]
-    common = 0
-    while common < min(len(from_parts), len(to_parts)) and from_parts[common] == to_parts[common]:
-        common += 1
-    relative = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
-    return relative + "/" if relative else "./"
-
-
-def get_language_url(path: str, lang: str) -> str:
-    """The relative URL from a page to the same page in language ``lang``."""
-    depth = get_page_url(path).count("/")
-    return "../" * (depth + 1) + f"{lang}/" + get_page_url(path)
-
-
-def get_resolution_path(slug: str) -> str:
-    return f"resolutions/{slug}.md"
-
-
-def get_person_path(slug: str) -> str:
-    return f"meps/{slug}.md"
 
 
 # --- pieces -----------------------------------------------------------------------------
@@ -159,7 +118,7 @@ class PageContext:
         if not value:
             return ""
         if value not in self.dates:  # babel takes ~40 µs a date, and dates recur
-            self.dates[value] = format_date(value, "long", locale=BABEL_LOCALES[self.lang])
+            self.dates[value] = format_date(value, "long", locale=get_language(self.lang).babel_locale)
         return self.dates[value]
 
 
@@ -201,9 +160,9 @@ def get_page_front_matter(ctx: PageContext, path: str, title: str, description: 
         "title": text(title),
         "description": text(description),
         "og_type": og_type,
-        "og_locale": OG_LOCALES[ctx.lang],
+        "og_locale": get_language(ctx.lang).og_locale,
         "alternates": [
-            {"lang": code, "name": LANGUAGE_NAMES[code], "href": get_language_url(path, code)}
+            {"lang": code, "name": get_language(code).name, "href": get_language_url(path, code)}
             for code in LANGUAGES
             if code != ctx.lang
         ],
@@ -265,7 +224,7 @@ def get_unit_label(unit, version_lang: str) -> str:
     if isinstance(unit, Citation):
         return "¶"
     if isinstance(unit, Point):
-        return f"{unit.num})" if version_lang == "fr" else f"({unit.num})"
+        return get_language(version_lang).point_label.format(num=unit.num)
     return f"{unit.num}."
 
 
@@ -355,7 +314,7 @@ def render_language_links(ctx: PageContext, path: str, document: Document) -> st
     for code in LANGUAGES:
         if code not in document.versions:
             continue
-        name = text(LANGUAGE_NAMES[code])
+        name = text(get_language(code).name)
         if code == ctx.lang:
             links.append(f'<strong aria-current="page" lang="{code}">{name}</strong>')
         else:
@@ -404,11 +363,11 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     ]
     blocks = ["\n".join(header)]
     if missing:
-        notice = t(_("This text is not available in English; it is shown in %(language)s.")) if ctx.lang == "en" else t(
-            _("This text is not available in French; it is shown in %(language)s.")
-        )
-        language = t(_("English")) if version.lang == "en" else t(_("French"))
-        blocks.append(f'<p class="notice notice-missing-language" role="note">{text(notice % {"language": language})}</p>')
+        notice = t(_("This text is not available in %(missing)s; it is shown in %(language)s.")) % {
+            "missing": t(get_language(ctx.lang).name_in_sentence),
+            "language": t(get_language(version.lang).name_in_sentence),
+        }
+        blocks.append(f'<p class="notice notice-missing-language" role="note">{text(notice)}</p>')
     elif ctx.lang in document.meta.unofficial:
         notice = text(t(_("Unofficial translation")))
         explanation = text(t(_("Only the original language versions are authentic.")))
@@ -511,7 +470,7 @@ def render_resolutions_index(ctx: PageContext) -> str:
 def get_territory_codes() -> dict[str, str]:
     """English (and French) country name, casefolded -> territory code, from babel's CLDR data."""
     codes = {}
-    for locale_name in ("fr", "en"):  # English names win where both languages spell one alike
+    for locale_name in reversed(LANGUAGES):  # the first language's names win where two spell one alike
         for code, name in Locale.parse(locale_name).territories.items():
             if code.isalpha():  # "DE", not the numeric regions "150" (Europe)
                 codes[name.casefold()] = code
@@ -523,7 +482,7 @@ def get_country_name(country: str, lang: str) -> str:
     """``meps.yml`` gives countries in English ("Germany"): the page's language names them
     ("Allemagne"), by babel's CLDR data; a name CLDR does not know is shown as written."""
     code = get_territory_codes().get(country.strip().casefold())
-    return Locale.parse(BABEL_LOCALES[lang]).territories.get(code, country) if code else country
+    return Locale.parse(get_language(lang).babel_locale).territories.get(code, country) if code else country
 
 
 def is_staff(ctx: PageContext, person: Person) -> bool:
@@ -651,22 +610,3 @@ def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
     pages.update((get_resolution_path(document.slug), document.date) for document in corpus.documents)
     pages.update((get_person_path(person.slug), None) for person in corpus.people)
     return pages
-
-
-def get_interface_strings(lang: str) -> dict[str, str]:
-    """Strings the theme templates need (per-language config ``extra``), translated."""
-    t = get_gettext(lang)
-    return {
-        "site_name": t(_("Parliamentary resolutions")),
-        "copy_link": t(_("Copy link")),
-        # units.js names each unit's copy button: it finds the unit's name in its
-        # permalink's name with the first template and puts it into the second.
-        "link_to_unit": t(_("Link to %(unit)s")) % {"unit": "{unit}"},
-        "copy_link_to_unit": t(_("Copy link to %(unit)s")) % {"unit": "{unit}"},
-        "copied": t(_("Link copied")),
-        "languages": t(_("Languages")),
-        "home": t(_("Home")),
-        "resolutions": t(_("Resolutions")),
-        "people": t(_("People")),
-        "not_found": t(_("Page not found")),
-    }

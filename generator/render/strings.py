@@ -26,13 +26,6 @@ from babel.messages.pofile import read_po
 LOCALES_DIR = Path(__file__).parent / "locales"
 DOMAIN = "messages"
 
-BABEL_LOCALES = {"en": "en_GB", "fr": "fr"}
-"""Our language code -> the babel locale used for dates ("7 March 2012", "7 mars 2012")."""
-
-LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
-"""Each language's name in that language: what a reader looks for in a language switch."""
-
-
 def _(message: str) -> str:
     """Mark a string for extraction where it is defined; translated where it is used."""
     return message
@@ -55,3 +48,49 @@ def get_translations(lang: str) -> gettext.NullTranslations:
 def get_gettext(lang: str) -> Callable[[str], str]:
     """The ``gettext`` function of ``lang``."""
     return get_translations(lang).gettext
+
+
+def get_interface_strings(lang: str) -> dict[str, str]:
+    """Strings the theme templates need (per-language config ``extra``), translated."""
+    t = get_gettext(lang)
+    return {
+        "site_name": t(_("Parliamentary resolutions")),
+        "copy_link": t(_("Copy link")),
+        # units.js names each unit's copy button: it finds the unit's name in its
+        # permalink's name with the first template and puts it into the second.
+        "link_to_unit": t(_("Link to %(unit)s")) % {"unit": "{unit}"},
+        "copy_link_to_unit": t(_("Copy link to %(unit)s")) % {"unit": "{unit}"},
+        "copied": t(_("Link copied")),
+        "languages": t(_("Languages")),
+        "home": t(_("Home")),
+        "resolutions": t(_("Resolutions")),
+        "people": t(_("People")),
+        "not_found": t(_("Page not found")),
+    }
+
+
+# How a hit reads, per kind of unit: the title of the text, then the unit as a reader
+# cites it ("see paragraph 7"; a French citation is a "visa", a recital a "considérant").
+UNIT_TITLES = {
+    "citation": _("%(title)s — citation %(num)s"),
+    "recital": _("%(title)s — recital %(num)s"),
+    "paragraph": _("%(title)s — paragraph %(num)s"),
+    "point": _("%(title)s — paragraph %(paragraph)s (%(num)s)"),
+}
+
+
+def get_search_strings(lang: str) -> dict[str, str]:
+    """The search box's strings in ``lang``, for the theme (per-language ``extra.search``).
+
+    The hit titles are templates with ``{title}``, ``{num}``, ``{paragraph}``: the search
+    script fills them in from a hit's unit id.
+    """
+    t = get_gettext(lang)
+    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}"}
+    return {
+        "label": t(_("Search")),
+        "placeholder": t(_("Search the resolutions")),
+        "results": t(_("Search results")),
+        "no_results": t(_("No results")),
+        **{f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()},
+    }

@@ -14,17 +14,14 @@ import subprocess
 import sys
 import threading
 import time
-from html import escape
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
 from generator.errors import BuildError
-from generator.render.strings import LANGUAGE_NAMES
-from generator.model import LANGUAGES
-from generator.render.pages import get_interface_strings
-from generator.outputs.search import get_search_strings
+from generator.languages import LANGUAGES
+from generator.render.strings import get_interface_strings, get_search_strings
 
 SITE_PACKAGE_DIR = Path(__file__).resolve().parent
 """Where the shared ``mkdocs.yml``, the theme and the hook are: package data, so that a
@@ -162,117 +159,12 @@ def count_pages(folder: Path, suffix: str, since: float = 0.0) -> int:
     return count
 
 
-ROOT_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;min-height:100vh;
-display:flex;align-items:center;justify-content:center;background:#f5f7f7;color:#1f2933}
-main{max-width:32rem;padding:2rem;text-align:center}
-h1{font-size:1.5rem;font-weight:600;margin:0 0 .5rem}
-p{margin:.25rem 0 1.5rem;color:#52606d}
-ul{list-style:none;padding:0;display:flex;gap:1rem;justify-content:center;flex-wrap:wrap}
-a{display:inline-block;padding:.75rem 1.5rem;border-radius:.4rem;background:#00796b;color:#fff;
-text-decoration:none;font-weight:600}
-a:focus,a:hover{background:#004d40}
-""".strip()
+def remove_mkdocs_not_found_pages(site_dir: Path) -> None:
+    """Delete the 404.html MkDocs writes in each language's folder.
 
-
-def render_language_choice() -> str:
-    """``site/index.html``: two plain links; with JavaScript, the browser's language decides."""
-    items = "\n".join(
-        f'<li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{escape(LANGUAGE_NAMES[lang])}</a></li>'
-        for lang in LANGUAGES
-    )
-    languages = ", ".join(f'"{lang}"' for lang in LANGUAGES)
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Parliamentary resolutions · Résolutions parlementaires</title>
-<link rel="alternate" hreflang="en" href="en/">
-<link rel="alternate" hreflang="fr" href="fr/">
-<style>{ROOT_STYLE}</style>
-<script>
-// Follow the browser's preferred language; without JavaScript the links below remain.
-(function () {{
-  var offered = [{languages}];
-  var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return String(l).slice(0, 2).toLowerCase(); }});
-  var choice = wanted.filter(function (l) {{ return offered.indexOf(l) >= 0; }})[0] || offered[0];
-  location.replace(choice + "/" + location.hash);
-}})();
-</script>
-</head>
-<body>
-<main>
-<h1>Parliamentary resolutions</h1>
-<p lang="fr">Résolutions parlementaires</p>
-<ul>
-{items}
-</ul>
-</main>
-</body>
-</html>
-"""
-
-
-def render_not_found(site_url: str = "") -> str:
-    """``site/404.html``: GitHub Pages serves it for every unknown path, at any depth.
-
-    Its links are written for the site root (``en/``, ``fr/``); served deeper, a small
-    script re-bases them on the part of the path before ``/en/`` or ``/fr/``. Without
-    JavaScript, from a deep path, the reader still gets both messages. A deployment that
-    knows its URL (``SITE_URL``) gets absolute links, right from any depth.
-    """
-    root = f"{escape(site_url.rstrip('/'))}/" if site_url else ""
-    items = "\n".join(
-        f'<li><a href="{root}{lang}/" hreflang="{lang}" lang="{lang}" data-language-home>{escape(LANGUAGE_NAMES[lang])}</a></li>'
-        for lang in LANGUAGES
-    )
-    languages = "|".join(LANGUAGES)
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Page not found · Page introuvable</title>
-<style>{ROOT_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>Page not found</h1>
-<p>This page does not exist. The resolutions are here:</p>
-<p lang="fr">Cette page n’existe pas. Les résolutions sont ici :</p>
-<ul>
-{items}
-</ul>
-</main>
-<script>
-// The site may live under a prefix (https://user.github.io/repo/): the root is what
-// precedes the language folder in the requested path.
-(function () {{
-  var match = location.pathname.match(/^(.*?\\/)({languages})(\\/|$)/);
-  if (!match) return;
-  document.querySelectorAll("a[data-language-home]").forEach(function (link) {{
-    link.href = match[1] + link.getAttribute("hreflang") + "/";
-  }});
-}})();
-</script>
-</body>
-</html>
-"""
-
-
-def write_root_pages(site_dir: Path, site_url: str = "") -> None:
-    """Write the root's language choice and 404 page.
-
-    MkDocs also writes a 404.html per language, with absolute (``/assets/...``) URLs
-    since it cannot know where it will be served; a static host serves only the root's
-    404.html, so those are removed and ours, bilingual, is the one.
+    Its URLs are absolute (``/assets/...``), since MkDocs cannot know where it will be
+    served, and a static host serves only the root's 404.html: the root pages output
+    writes that one, in every language.
     """
     for lang in LANGUAGES:
         (site_dir / lang / "404.html").unlink(missing_ok=True)
-    # Written only when changed, so that an incremental build leaves them untouched.
-    for name, html in (("index.html", render_language_choice()), ("404.html", render_not_found(site_url))):
-        path = site_dir / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != html:
-            path.write_text(html, encoding="utf-8")

@@ -25,7 +25,7 @@ def sample_site(tmp_path_factory) -> Path:
     from generator.commands.build import build_site
 
     site_dir = tmp_path_factory.mktemp("browser") / "site"
-    status = build_site(ROOT / "content", site_dir, quiet=True)
+    status = build_site(ROOT / "content", site_dir)
     assert status == 0
     return site_dir
 

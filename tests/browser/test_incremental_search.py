@@ -21,7 +21,7 @@ from generator.read.content import find_resolution_dirs
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 from tests.browser.conftest import served
 from tests.browser.test_search_reader import type_search
-from tests.test_incremental import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
+from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
 
 QUERIES = {"en": ("calls", "urges", EDIT_WORD), "fr": ("révisé", "gouvernement")}
 
@@ -53,12 +53,12 @@ def test_search_after_an_incremental_build_finds_what_a_full_build_finds(browser
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)
     incremental = tmp_path / "incremental" / "site"
-    assert build_site(content, incremental, quiet=True) == 0
+    assert build_site(content, incremental) == 0
     removed_slug = find_resolution_dirs(content)[1][1].name
     edit(content)
-    assert build_site(content, incremental, quiet=True, incremental=True) == 0
+    assert build_site(content, incremental, incremental=True) == 0
     full = tmp_path / "full" / "site"
-    assert build_site(content, full, quiet=True) == 0
+    assert build_site(content, full) == 0
 
     changed_lang = "fr" if edit is edit_cited_title else "en"
     assert "delta" in (incremental / changed_lang / SEARCH_DIR / "overlay.json").read_text(encoding="utf-8")

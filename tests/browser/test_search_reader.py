@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import served
-from tests.hostile import HOSTILE_SLUG
+from tests.factories import HOSTILE_SLUG
 
 
 def type_search(page, query: str) -> None:
@@ -53,3 +53,31 @@ def test_hits_on_hostile_text_add_no_element(page, hostile_url, query):
     )
     assert set(tags) <= {"li", "a", "span", "mark"}
     assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def sample_corpus_url(built_site):
+    with served(built_site) as base:
+        yield base
+
+
+@pytest.mark.parametrize(
+    "lang, query, title, target",
+    [
+        ("en", "Central", "Kazakhstan — citation 2", "2012-03-07-kazakhstan/#cit_2"),
+        ("en", "negotiating", "Kazakhstan — recital A", "2012-03-07-kazakhstan/#rec_A"),
+        ("en", "crackdown", "Kazakhstan — paragraph 1", "2012-03-07-kazakhstan/#para_1"),
+        ("en", "report", "Case of Yevgeni Zhovtis — paragraph 1 (b)", "2009-09-17-zhovtis/#para_1__point_b"),
+        ("fr", "antérieures", "Cas de Yevgeni Zhovtis — visa 1", "2009-09-17-zhovtis/#cit_1"),
+        ("fr", "condamné", "Cas de Yevgeni Zhovtis — considérant A", "2009-09-17-zhovtis/#rec_A"),
+        ("fr", "transmettre", "Cas de Yevgeni Zhovtis — paragraphe 2", "2009-09-17-zhovtis/#para_2"),
+        ("fr", "rapport", "Cas de Yevgeni Zhovtis — paragraphe 1 b)", "2009-09-17-zhovtis/#para_1__point_b"),
+    ],
+)
+def test_a_hit_names_its_unit_as_a_reader_cites_it(page, sample_corpus_url, lang, query, title, target):
+    """search.js names each hit from its unit's id, with the page language's templates."""
+    page.goto(f"{sample_corpus_url}{lang}/")
+    type_search(page, query)
+    hit = page.locator(".unit-search__hit").first
+    assert hit.locator(".unit-search__title").inner_text() == title
+    assert hit.get_attribute("href").endswith(f"resolutions/{target}")

@@ -7,8 +7,9 @@ import pytest
 import yaml
 
 from generator.link.citations import Mention, Target, find_mentions, find_targets, get_patterns
+from tests.paths import FIXTURES
 
-CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "mentions.yml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load((FIXTURES / "mentions.yml").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.hostile import HOSTILE_DOC_TYPE, HOSTILE_SLUG, HOSTILE_TEXTS, HOSTILE_TITLE, recital_id
+from tests.factories import HOSTILE_DOC_TYPE, HOSTILE_SLUG, HOSTILE_TEXTS, HOSTILE_TITLE, recital_id
 from tests.html_tools import by_id, read_html, unit_text
 
 

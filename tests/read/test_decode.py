@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 
 from generator.read import decode as reader
 from generator.errors import InputError
+from generator.model import Diagnostic, Severity
 from generator.parse.parser import parse_resolution
 from generator.read.decode import detect_language, language_from_file_name, read_raw_text
+from tests.paths import CONTENT
 
 ENGLISH = "Kazakhstan\n\nThe European Parliament,\n\n- having regard to its resolutions,\n\nA. whereas the talks go on;\n"
 FRENCH = "Kazakhstan\n\nLe Parlement européen,\n\n– vu ses résolutions,\n\nA. considérant que les négociations continuent ;\n"
@@ -36,21 +38,23 @@ def test_bare_cr_and_mixed_line_ends(tmp_path):
 
 def test_windows_1252_is_decoded_with_a_warning(tmp_path):
     path = write(tmp_path, "fr.txt", FRENCH.replace("’", "'").encode("cp1252"))
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     raw = read_raw_text(path, warn=warnings.append)
     assert raw.text == FRENCH.replace("’", "'")
-    assert warnings == [f"{path}: warning: not UTF-8, decoded as Windows-1252"]
+    assert warnings == [Diagnostic(str(path), "not UTF-8, decoded as Windows-1252", Severity.WARNING)]
     assert parse_resolution(raw).recitals[0].text == "considérant que les négociations continuent ;"
 
 
-def test_default_warning_goes_to_stderr(tmp_path, capsys):
+def test_default_warning_is_logged(tmp_path, caplog):
     path = write(tmp_path, "en.txt", "caf\u00e9 1. Calls.".encode("cp1252"))
     read_raw_text(path)
-    assert capsys.readouterr().err == f"{path}: warning: not UTF-8, decoded as Windows-1252\n"
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", f"{path}: warning: not UTF-8, decoded as Windows-1252")
+    ]
 
 
 def test_utf8_file_gives_no_warning(tmp_path):
-    warnings: list[str] = []
+    warnings: list[Diagnostic] = []
     read_raw_text(write(tmp_path, "fr.txt", FRENCH.encode("utf-8")), warn=warnings.append)
     assert warnings == []
 
@@ -160,7 +164,7 @@ def test_detect_language(text, lang):
 def test_bundled_sample_files_language_and_decoding():
     from pathlib import Path
 
-    sample = Path(__file__).parent.parent / "content" / "resolutions" / "2012-03-07-kazakhstan"
+    sample = CONTENT / "resolutions" / "2012-03-07-kazakhstan"
     for lang in ("en", "fr"):
         raw = read_raw_text(sample / f"{lang}.txt", warn=pytest.fail)
         assert raw.lang == lang == detect_language(raw.text)

@@ -1,4 +1,4 @@
-"""Names, the directory (meps.yml) and import-meps."""
+"""``import-meps``: the EP's MEP directory XML merged into meps.yml."""
 
 import shutil
 from pathlib import Path
@@ -6,99 +6,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.commands.import_meps import import_meps
 from generator.errors import InputError
-from generator.link.people import display_name, import_meps, link_people, name_key, read_directory
-from tests.builders import make_document, make_version
-
-FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.mark.parametrize(
-    "printed, shown",
-    [
-        ("SCHULZ Werner", "Werner Schulz"),
-        ("Werner SCHULZ", "Werner Schulz"),
-        ("VAN DEN BERG Anna", "Anna van den Berg"),
-        ("MÜLLER-LÜDENSCHEIDT Jean-Luc", "Jean-Luc Müller-Lüdenscheidt"),
-        ("Lochbihler Barbara", "Lochbihler Barbara"),  # no capitals, no clue to the order
-        ("Barbara  Lochbihler", "Barbara Lochbihler"),
-    ],
-)
-def test_display_name_is_firstname_lastname(printed, shown):
-    assert display_name(printed) == shown
-
-
-@pytest.mark.parametrize("printed", ["SCHULZ Werner", "schulz werner", "Werner Schulz", "Wérner SCHULZ"])
-def test_name_key_ignores_case_accents_and_order(printed):
-    assert name_key(printed) == name_key("Werner Schulz")
-
-
-def test_two_people_with_the_same_slug_get_a_suffix():
-    directory = [{"name": "Anna Berg", "kind": "mep"}, {"name": "Anna-Berg", "kind": "staff"}]
-    people = link_people([], directory).people
-    assert [(p.slug, p.kind) for p in people] == [("anna-berg", "mep"), ("anna-berg-2", "staff")]
-
-
-def test_unmatched_names_in_texts_get_one_person_each():
-    version = make_version("2012-01-01-x", meps=("SCHULZ Werner", "Lochbihler Barbara"), contacts=("werner schulz",))
-    links = link_people([make_document("2012-01-01-x", version)], [])
-    assert [(p.slug, p.name, p.in_directory) for p in links.people] == [
-        ("lochbihler-barbara", "Lochbihler Barbara", False),
-        ("werner-schulz", "Werner Schulz", False),
-    ]
-    assert links.contact_for == {"werner-schulz": ("2012-01-01-x",)}
-    assert [p.message for p in links.problems] == [
-        "unmatched person: SCHULZ Werner",
-        "unmatched person: Lochbihler Barbara",
-        "unmatched person: werner schulz",
-    ]
+from generator.read.side_files import read_directory
+from tests.paths import FIXTURES, ROOT
 
 
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
-
-@pytest.mark.parametrize(
-    "entry, complaint",
-    [
-        ("- name: A B\n  twitter: x\n", "entry 1 (A B): unknown key 'twitter'"),
-        ("- kind: mep\n", "entry 1: 'name' is required"),
-        ("- name: A B\n  email: not-an-address\n", "email: not an e-mail address"),
-        ("- name: A B\n  phone: call me\n", "phone: expected digits"),
-        ("- name: A B\n  website: javascript:alert(1)\n", "website: expected an http(s):// URL"),
-        ("- name: A B\n  social: {mastodon: 'javascript:alert(1)'}\n", "social: mastodon: expected an http(s)"),
-        ("- name: A B\n  kind: lobbyist\n", "kind: expected one of mep, staff"),
-    ],
-)
-def test_directory_errors_name_the_file_and_the_entry(tmp_path, entry, complaint):
-    path = write(tmp_path / "meps.yml", entry)
-    with pytest.raises(InputError) as raised:
-        read_directory(path)
-    assert raised.value.path == str(path)
-    assert complaint in raised.value.message
-
-
-def test_a_full_directory_entry_is_accepted(tmp_path):
-    path = write(tmp_path / "meps.yml", """\
-- name: Barbara Lochbihler
-  kind: mep
-  email: barbara.lochbihler@europarl.europa.eu
-  phone: +32 2 28 45000
-  website: https://www.europarl.europa.eu/meps/en/96736
-  social: {mastodon: "https://eupolicy.social/@example"}
-""")
-    [entry] = read_directory(path)
-    [person] = link_people([], [entry]).people
-    assert person.social == {"mastodon": "https://eupolicy.social/@example"}
-    assert person.phone == "+32 2 28 45000"
-
-
-def test_the_bundled_directory_is_valid():
-    assert len(read_directory(Path(__file__).parent.parent / "content" / "meps.yml")) == 4
-
-
-# -- import-meps -------------------------------------------------------------------------
 
 HAND_WRITTEN = """\
 # People of our texts. Comments at the top are kept by import-meps.
@@ -173,14 +90,13 @@ def test_import_meps_command_line(tmp_path):
     import subprocess
     import sys
 
-    root = Path(__file__).resolve().parent.parent
     (tmp_path / "content").mkdir()
     meps_yml = write(tmp_path / "content" / "meps.yml", HAND_WRITTEN)
 
     def run(xml: Path):
         return subprocess.run(
             [sys.executable, "-m", "generator", "import-meps", str(xml), "--content", str(tmp_path / "content")],
-            capture_output=True, text=True, encoding="utf-8", env={"PYTHONPATH": str(root)},
+            capture_output=True, text=True, encoding="utf-8", env={"PYTHONPATH": str(ROOT)},
         )
 
     bad = run(FIXTURES / "meps-malformed.xml")

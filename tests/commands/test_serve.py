@@ -10,8 +10,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PAGE = "en/resolutions/2012-03-07-kazakhstan/"
 
 
@@ -43,7 +43,7 @@ def test_serve_rebuilds_on_change_and_stops_on_ctrl_c(tmp_path):
     shutil.copytree(ROOT / "content", content)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--quiet", "--content", str(content), "--site-dir", str(tmp_path / "site"), "--port", str(port)],
+        [sys.executable, "-m", "generator", "serve", "--content", str(content), "--site-dir", str(tmp_path / "site"), "--port", str(port)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         # A shell without job control starts background commands with SIGINT ignored, and
         # Python then installs no KeyboardInterrupt handler: give the server the default,

@@ -6,8 +6,8 @@ import pytest
 
 from generator.read.content import load_content
 from generator.link.linker import link_corpus
+from tests.paths import CONTENT
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
 SLUG = "2012-03-07-kazakhstan"
 ZHOVTIS_2009 = "https://www.europarl.europa.eu/doceo/document/TA-7-2009-0023_{}.html"
 CENTRAL_ASIA_2011 = "https://www.europarl.europa.eu/doceo/document/TA-7-2011-0588_{}.html"
@@ -51,4 +51,4 @@ def test_sample_people_are_all_in_the_directory(corpus):
     ]
     assert corpus.responsible["keith-taylor"] == (SLUG,)
     assert corpus.contact_for == {"paolo-bergamaschi": (SLUG,)}
-    assert corpus.problems == ()
+    assert corpus.diagnostics == ()

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,7 @@ from generator.commands.build import build_site
 from generator.read.content import find_resolution_dirs
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-
-from make_corpus import make_corpus  # noqa: E402
-
-
-EDIT_WORD = "Quokkaville"
-"""A word found in no text but the edited one."""
+from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
 
 
 def snapshot(site: Path) -> dict[str, tuple[int, str]]:
@@ -45,43 +37,21 @@ def outside_search(files: dict[str, tuple[int, str]]) -> dict[str, str]:
     return {path: digest for path, (_, digest) in files.items() if path.split("/")[1:2] != [SEARCH_DIR]}
 
 
-def edit_paragraph(content: Path) -> None:
-    """The benchmark's edit: a sentence added to paragraph 1 of the newest English text."""
-    path = find_resolution_dirs(content)[-1][1] / "en.txt"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("1. "))
-    lines[index] = lines[index].rstrip(";:") + f"; insists on the test's edit, {EDIT_WORD};"
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def edit_cited_title(content: Path) -> None:
-    """A new title for the oldest text, which later texts cite (their links and its
-    "cited by" name it), in French only."""
-    path = find_resolution_dirs(content)[0][1] / "fr.txt"
-    text = path.read_text(encoding="utf-8")
-    title = next(line for line in text.split("\n")[5:] if line.strip())
-    path.write_text(text.replace(f"\n{title}\n", f"\n{title} (révisé)\n", 1), encoding="utf-8")
-
-
-def remove_text(content: Path) -> None:
-    shutil.rmtree(find_resolution_dirs(content)[1][1])
-
-
 @pytest.mark.parametrize("edit", [edit_paragraph, edit_cited_title, remove_text])
 def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)
     site = tmp_path / "incremental" / "site"
-    assert build_site(content, site, quiet=True) == 0
-    assert build_site(content, site, quiet=True, incremental=True) == 0
+    assert build_site(content, site) == 0
+    assert build_site(content, site, incremental=True) == 0
     before = snapshot(site)
 
     edit(content)
-    assert build_site(content, site, quiet=True, incremental=True) == 0
+    assert build_site(content, site, incremental=True) == 0
     after = snapshot(site)
 
     full = tmp_path / "full" / "site"
-    assert build_site(content, full, quiet=True) == 0
+    assert build_site(content, full) == 0
     assert outside_search(after) == outside_search(snapshot(full))
     rewritten = [path for path, (mtime, _) in after.items() if path not in before or before[path][0] != mtime]
     assert rewritten, "the edit changed nothing"
@@ -95,18 +65,18 @@ def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_p
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)
     site = tmp_path / "site"
-    assert build_site(content, site, quiet=True) == 0
+    assert build_site(content, site) == 0
     shutil.copytree(content, tmp_path / "original")
     edit(content)
-    assert build_site(content, site, quiet=True, incremental=True) == 0
+    assert build_site(content, site, incremental=True) == 0
     assert (site / "en" / SEARCH_DIR / DELTA_DIR).is_dir() or edit is remove_text
     if undo:
         shutil.rmtree(content)
         shutil.copytree(tmp_path / "original", content)
-    assert build_site(content, site, quiet=True) == 0
+    assert build_site(content, site) == 0
 
     fresh = tmp_path / "fresh" / "site"
-    assert build_site(content, fresh, quiet=True) == 0
+    assert build_site(content, fresh) == 0
     assert {path: digest for path, (_, digest) in snapshot(site).items()} == {
         path: digest for path, (_, digest) in snapshot(fresh).items()
     }
@@ -120,10 +90,10 @@ def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monk
     content = tmp_path / "content"
     make_corpus(6, content, seed=7)
     serial = tmp_path / "serial" / "site"
-    assert build_site(content, serial, quiet=True) == 0
+    assert build_site(content, serial) == 0
     monkeypatch.setattr(parsing, "PARALLEL_MIN_TEXTS", 1)
     parallel = tmp_path / "parallel" / "site"
-    assert build_site(content, parallel, quiet=True) == 0
+    assert build_site(content, parallel) == 0
     assert {path: digest for path, (_, digest) in snapshot(parallel).items()} == {
         path: digest for path, (_, digest) in snapshot(serial).items()
     }

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser.test_site_links import broken_links
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "corpus_links"
 KAZAKHSTAN = "2012-03-07-kazakhstan"
 ZHOVTIS = "2009-09-17-zhovtis"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.html_tools import by_id, read_html
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SLUG = "2012-03-07-kazakhstan"
 
 

@@ -1,10 +1,12 @@
 """link_corpus on a small corpus built in code: citation links, cited-by, people."""
 
+import datetime
+
 import pytest
 
 from generator.link.linker import link_corpus
-from generator.model import CitationLink
-from tests.builders import EP_RESOLUTION, make_content, make_document, make_version
+from generator.model import CitationLink, Person, Reference
+from tests.factories import EP_RESOLUTION, make_content, make_document, make_version
 
 ZHOVTIS = "2009-09-17-zhovtis"
 CENTRAL_ASIA = "2011-12-15-central-asia"
@@ -30,19 +32,18 @@ KAZAKHSTAN_CITATIONS_FR = (
 )
 
 REFERENCES = [
-    {
-        "date": "2010-05-20",
-        "reference": "P7_TA(2010)0999",
-        "title": {"en": "Resolution on Uzbekistan", "fr": "Résolution sur l'Ouzbékistan"},
-        "url": {"en": "https://example.org/uzbekistan_EN.html", "fr": "https://example.org/uzbekistan_FR.html"},
-    },
+    Reference(
+        date=datetime.date(2010, 5, 20),
+        title={"en": "Resolution on Uzbekistan", "fr": "Résolution sur l'Ouzbékistan"},
+        url={"en": "https://example.org/uzbekistan_EN.html", "fr": "https://example.org/uzbekistan_FR.html"},
+    ),
     # Same date as a corpus text: the corpus wins.
-    {"date": "2009-09-17", "title": {"en": "Zhovtis (external)"}, "url": {"en": "https://example.org/z"}},
+    Reference(date=datetime.date(2009, 9, 17), title={"en": "Zhovtis (external)"}, url={"en": "https://example.org/z"}),
 ]
 
 DIRECTORY = [
-    {"name": "Barbara Lochbihler", "kind": "mep", "group": "Greens/EFA"},
-    {"name": "Paolo Bergamaschi", "kind": "staff", "role": "Advisor on Foreign Affairs"},
+    Person("", "Barbara Lochbihler", kind="mep", group="Greens/EFA"),
+    Person("", "Paolo Bergamaschi", kind="staff", role="Advisor on Foreign Affairs"),
 ]
 
 
@@ -112,8 +113,8 @@ def test_paragraph_deep_link_to_the_subject_that_matches(corpus, lang):
 def test_external_reference_links_to_urls_by_language(corpus, lang):
     link, _ = linked_phrase(corpus, lang, "cit_5")
     assert link.slug == ""
-    assert link.url == REFERENCES[0]["url"]
-    assert link.title == REFERENCES[0]["title"]
+    assert link.url == REFERENCES[0].url
+    assert link.title == REFERENCES[0].title
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
@@ -123,7 +124,7 @@ def test_unresolved_ambiguous_and_other_bodies_texts_get_no_link(corpus, lang):
 
 
 def test_unresolved_and_ambiguous_citations_are_problems(corpus):
-    messages = {(p.path, p.eid, p.message) for p in corpus.problems}
+    messages = {(p.path, p.eid, p.message) for p in corpus.diagnostics}
     en = f"content/resolutions/{KAZAKHSTAN}/en.txt"
     fr = f"content/resolutions/{KAZAKHSTAN}/fr.txt"
     assert (en, "cit_4", "unresolved citation: resolution of 3 March 2011") in messages
@@ -151,7 +152,7 @@ def test_unmatched_person_gets_a_page_and_a_problem(corpus):
     werner = corpus.people_by_slug["werner-schulz"]
     assert (werner.name, werner.in_directory) == ("Werner Schulz", False)
     assert corpus.person_slugs[(KAZAKHSTAN, "SCHULZ Werner")] == "werner-schulz"
-    unmatched = [p for p in corpus.problems if p.message.startswith("unmatched person")]
+    unmatched = [p for p in corpus.diagnostics if p.message.startswith("unmatched person")]
     assert {(p.path, p.message) for p in unmatched} == {
         (f"content/resolutions/{KAZAKHSTAN}/en.txt", "unmatched person: SCHULZ Werner"),
         (f"content/resolutions/{KAZAKHSTAN}/fr.txt", "unmatched person: SCHULZ Werner"),
@@ -172,7 +173,7 @@ def test_paragraph_missing_from_the_target_links_the_whole_text_and_warns():
     corpus = link_corpus(make_content(make_document("2012-01-01-x", citing), make_document(ZHOVTIS, target)))
     [link] = corpus.links[("2012-01-01-x", "en", "cit_1")]
     assert (link.slug, link.eid) == (ZHOVTIS, "")
-    [problem] = corpus.problems
+    [problem] = corpus.diagnostics
     assert "no para_9" in problem.message
 
 
@@ -183,7 +184,7 @@ def test_a_text_never_links_to_itself():
     )
     corpus = link_corpus(make_content(make_document(ZHOVTIS, own)))
     assert corpus.links == {}
-    assert [p.message for p in corpus.problems] == ["unresolved citation: resolution of 17 September 2009"]
+    assert [p.message for p in corpus.diagnostics] == ["unresolved citation: resolution of 17 September 2009"]
 
 
 def test_links_are_citation_links(corpus):

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build_site_from_corpus
-from generator.model import LANGUAGES
-from tests.corpus_fixtures import NEW, OLD, ONLY_FR
+from generator.languages import LANGUAGES
+from tests.factories import NEW, OLD, ONLY_FR
 from tests.html_tools import by_id, normalise, read_html, unit_text
 
 

@@ -1,0 +1,72 @@
+"""Writing files so that no reader ever sees one half-written.
+
+Every file the generator writes goes through here: a temporary file beside the target,
+renamed over it (a rename replaces a file in one step on POSIX file systems).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+SITE_FILE_MODE = 0o644
+"""A file of the site is for everyone to read (a temporary file is made private)."""
+
+
+def write_file_atomically(path: Path, data: bytes, *, durable: bool = False) -> None:
+    """Replace ``path`` by a file holding ``data`` in one step: readers see the old file or
+    the new one, never half of either.
+
+    ``durable``: the bytes are on disk before the rename (``fsync``), so that a crash
+    right after cannot leave an empty file in place of the old one. For the user's own
+    files (``meps.yml``, imported texts); the build's files can be made again.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def holds_bytes(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a file with exactly ``data`` (sizes compared first, unread)."""
+    return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+
+
+def write_if_changed(path: Path, data: bytes, mode: int | None = None) -> bool:
+    """Write ``data`` to ``path`` atomically unless it holds those bytes already (its mtime
+    then stays); ``mode``: the written file's. True if written."""
+    if holds_bytes(path, data):
+        return False
+    write_file_atomically(path, data)
+    if mode is not None:
+        path.chmod(mode)
+    return True
+
+
+def create_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` if there is no file there (else False, nothing written).
+
+    Straight into the file, not through a temporary one: there is no old file for a
+    reader to see, and one file is made instead of two and a rename. A write that fails
+    (a full disk) leaves no file behind.
+    """
+    try:
+        stream = open(path, "xb")
+    except FileExistsError:
+        return False
+    try:
+        with stream:
+            stream.write(data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return True

@@ -1,0 +1,284 @@
+"""Records made in code for the tests: resolutions, documents, content and whole corpora,
+without the parser (one module, so that every test builds its data the same way).
+
+- ``make_version`` / ``make_document`` / ``make_content``: one text at a time;
+- ``make_sample_corpus``: three linked texts and three people, for the render and site tests;
+- ``make_hostile_corpus``: a text whose every string tries to become markup;
+- ``make_corpus``: a synthetic content folder of N texts (the benchmark's), and edits of
+  a content folder (``edit_paragraph`` ...), for builds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import sys
+from pathlib import Path
+from typing import Iterable
+
+from generator.model import (
+    Citation,
+    CitationLink,
+    Content,
+    Corpus,
+    Document,
+    Meta,
+    Paragraph,
+    Person,
+    PersonRef,
+    Point,
+    Recital,
+    Resolution,
+)
+from generator.read.content import find_resolution_dirs
+from tests.paths import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from make_corpus import make_corpus  # noqa: E402  (the benchmark's synthetic corpus: bench/make_corpus.py)
+
+EP_RESOLUTION = {"en": "European Parliament resolution", "fr": "Résolution du Parlement européen"}
+PREAMBLES = {"en": "The European Parliament,", "fr": "Le Parlement européen,"}
+
+
+def paragraph(num: str, text: str, points: Iterable[tuple[str, str]] = ()) -> Paragraph:
+    """Paragraph ``num`` with its lettered ``points`` ((letter, text) pairs)."""
+    return Paragraph(
+        f"para_{num}", num, text, 20,
+        tuple(Point(f"para_{num}__point_{p}", p, t, 21) for p, t in points),
+    )
+
+
+def make_version(
+    slug: str = "x",
+    lang: str = "en",
+    *,
+    title: str = "Title",
+    date: datetime.date | str | None = None,
+    doc_type: str = "Greens/EFA motion for a resolution",
+    citations: Iterable[str] = (),
+    recitals: Iterable[str | tuple[str, str]] = ("A",),
+    paragraphs: Iterable[str | Paragraph] = ("1",),
+    meps: Iterable[str | tuple[str, str]] = (),
+    contacts: Iterable[str | tuple[str, str]] = (),
+    preamble: str | None = None,
+) -> Resolution:
+    """One language version of the text ``slug``.
+
+    ``date`` defaults to the slug's date; a recital is a label ("A": "whereas A") or a
+    (label, text) pair; a paragraph a number ("1": "Calls 1") or a Paragraph; a person a
+    name (role "Member" / "Advisor") or a (name, role) pair.
+    """
+    if date is None:
+        date = datetime.date.fromisoformat(slug[:10])
+    elif isinstance(date, str):
+        date = datetime.date.fromisoformat(date)
+
+    def recital(item: str | tuple[str, str]) -> Recital:
+        num, text = (item, f"whereas {item}") if isinstance(item, str) else item
+        return Recital(f"rec_{num}", num, text, 10)
+
+    def people(items: Iterable[str | tuple[str, str]], role: str, line: int) -> tuple[PersonRef, ...]:
+        return tuple(PersonRef(*((item, role) if isinstance(item, str) else item), line) for item in items)
+
+    return Resolution(
+        path=f"content/resolutions/{slug}/{lang}.txt",
+        lang=lang,
+        title=title,
+        date=date,
+        doc_type=doc_type,
+        preamble=PREAMBLES[lang] if preamble is None else preamble,
+        citations=tuple(Citation(f"cit_{i}", text, i) for i, text in enumerate(citations, 1)),
+        recitals=tuple(map(recital, recitals)),
+        paragraphs=tuple(p if isinstance(p, Paragraph) else Paragraph(f"para_{p}", p, f"Calls {p}", 40) for p in paragraphs),
+        meps=people(meps, "Member", 50),
+        contacts=people(contacts, "Advisor", 60),
+    )
+
+
+def make_document(slug: str, *versions: Resolution, **meta) -> Document:
+    if "adopted" in meta and isinstance(meta["adopted"], str):
+        meta["adopted"] = datetime.date.fromisoformat(meta["adopted"])
+    return Document(slug=slug, versions={v.lang: v for v in versions}, meta=Meta(**meta))
+
+
+def make_content(*documents: Document, directory=(), references=()) -> Content:
+    return Content(documents=tuple(documents), directory=tuple(directory), references=tuple(references))
+
+
+# --------------------------------------------------------------------------- the sample corpus
+# Three texts: a bilingual one with points, a later English-only one whose citation links
+# to the first (and a French version flagged as unofficial elsewhere), plus directory
+# people with and without contact details.
+
+OLD = "2009-09-17-zhovtis"
+NEW = "2012-03-07-kazakhstan"
+ONLY_FR = "2011-05-12-belarus"
+
+
+def make_sample_corpus(
+    extra_documents: tuple[Document, ...] = (),
+    links=None,
+) -> Corpus:
+    old = Document(
+        slug=OLD,
+        versions={
+            "en": make_version(
+                OLD, "en", title="Case of Yevgeni Zhovtis", doc_type="Motion for a resolution",
+                citations=["having regard to its previous resolutions on Kazakhstan,"],
+                recitals=[("A", "whereas Yevgeni Zhovtis was sentenced to four years;")],
+                paragraphs=[paragraph("1", "Calls on the Council:", [("a", "to act;"), ("b", "to report;")]), paragraph("2", "Instructs its President to forward this resolution.")],
+                meps=[("Barbara Lochbihler", "Member")],
+            ),
+            "fr": make_version(
+                OLD, "fr", title="Cas de Yevgeni Zhovtis", doc_type="Proposition de résolution",
+                citations=["vu ses résolutions antérieures sur le Kazakhstan,"],
+                recitals=[("A", "considérant que Yevgeni Zhovtis a été condamné à quatre ans;")],
+                paragraphs=[paragraph("1", "invite le Conseil:", [("a", "à agir;"), ("b", "à faire rapport;")]), paragraph("2", "charge son Président de transmettre la présente résolution.")],
+                meps=[("Barbara Lochbihler", "Membre")],
+            ),
+        },
+        meta=Meta(reference="B7-0001/2009", unofficial=("fr",)),
+    )
+    new = Document(
+        slug=NEW,
+        versions={
+            "en": make_version(
+                NEW, "en", title="Kazakhstan", doc_type="Greens/EFA motion for a resolution",
+                citations=[
+                    "having regard to its previous resolutions on Kazakhstan, in particular the one of 17 September 2009,",
+                    "having regard to its resolution on a EU Strategy for Central Asia of 15 December 2011,",
+                    "having regard to Rule 110(2) of its Rules of Procedure,",
+                ],
+                recitals=[("A", "whereas the EU and Kazakhstan are negotiating;"), ("B", "whereas on 16 December 2011 people rallied;")],
+                paragraphs=[paragraph("1", "Strongly condemns the crackdown;"), paragraph("2", "Calls on the Council:", [("a", "to extend the mandate;")])],
+                meps=[("Barbara Lochbihler", "Member"), ("Keith Taylor", "Member")],
+                contacts=[("Paolo Bergamaschi", "Advisor on Foreign Affairs")],
+            ),
+        },
+        meta=Meta(reference="B7-0143/2012"),
+    )
+    only_fr = Document(
+        slug=ONLY_FR,
+        versions={
+            "fr": make_version(
+                ONLY_FR, "fr", title="Biélorussie", doc_type="Proposition de résolution",
+                recitals=[("A", "considérant que les élections n'ont pas été libres;")],
+                paragraphs=[paragraph("1", "demande la libération des prisonniers politiques;")],
+            ),
+        },
+    )
+    documents = sorted((old, new, only_fr, *extra_documents), key=lambda d: (-(d.date.toordinal() if d.date else 0), d.slug))
+    if links is None:
+        text = new.versions["en"].citations[0].text
+        start = text.index("17 September 2009")
+        text2 = new.versions["en"].citations[1].text
+        start2 = text2.index("15 December 2011")
+        links = {
+            (NEW, "en", "cit_1"): (CitationLink(start, start + len("17 September 2009"), slug=OLD, eid=""),),
+            (NEW, "en", "cit_2"): (
+                CitationLink(
+                    start2, start2 + len("15 December 2011"),
+                    url={"en": "https://www.europarl.europa.eu/doceo/document/TA-7-2011-0588_EN.html", "fr": "https://www.europarl.europa.eu/doceo/document/TA-7-2011-0588_FR.html"},
+                    title={"en": "Resolution of 15 December 2011 on Central Asia", "fr": "Résolution du 15 décembre 2011 sur l'Asie centrale"},
+                ),
+            ),
+        }
+    people = (
+        Person(slug="barbara-lochbihler", name="Barbara Lochbihler", kind="mep", country="Germany", national_party="Bündnis 90/Die Grünen", group="Greens/EFA", term="2009-2019"),
+        Person(slug="keith-taylor", name="Keith Taylor", kind="mep", country="United Kingdom", group="Greens/EFA", email="keith.taylor@example.invalid", phone="+32 2 284 00 00"),
+        Person(slug="paolo-bergamaschi", name="Paolo Bergamaschi", kind="staff", group="Greens/EFA", role="Advisor on Foreign Affairs"),
+    )
+    person_slugs = {
+        (OLD, "Barbara Lochbihler"): "barbara-lochbihler",
+        (NEW, "Barbara Lochbihler"): "barbara-lochbihler",
+        (NEW, "Keith Taylor"): "keith-taylor",
+        (NEW, "Paolo Bergamaschi"): "paolo-bergamaschi",
+    }
+    return Corpus(
+        documents=tuple(documents),
+        people=people,
+        links=links,
+        cited_by={OLD: ((NEW, "cit_1"),)},
+        responsible={"barbara-lochbihler": (NEW, OLD), "keith-taylor": (NEW,)},
+        contact_for={"paolo-bergamaschi": (NEW,)},
+        person_slugs=person_slugs,
+    )
+
+
+# --------------------------------------------------------------------------- the hostile corpus
+# Texts that try to become markup. Each must show exactly its characters and add nothing.
+
+HOSTILE_SLUG = "2020-01-01-hostile"
+
+HOSTILE_TEXTS = {
+    "script": 'whereas <script>alert("x")</script> was said;',
+    "img-onerror": "whereas <img src=x onerror=alert(1)> appeared;",
+    "emphasis": "whereas *this* and _that_ and **bold** stay plain;",
+    "link-syntax": "whereas [click](javascript:alert(1)) is no link;",
+    "javascript-url": "whereas javascript:alert(document.cookie) is text;",
+    "attr-list": "whereas { #para_1 } and {: .x #rec_A } are not attributes;",
+    "table": "| a | b |\n|---|---|\n| c | d |",
+    "hr-line": "---",
+    "entities": "whereas &amp; and &lt;b&gt; and &#x27; stay as written;",
+    "jinja": "whereas {{ config.site_name }} and {% if true %}x{% endif %} stay;",
+    "html-comment": "whereas <!-- comment --> and </div></div> close nothing;",
+    "autolink": "whereas <https://evil.example> and www.evil.example are text;",
+    "heading": "# not a heading",
+    "raw-html-marker": "whereas\nraw-html--> <div>x</div> <!--raw-html\nend no wrapper;",
+}
+"""Case name -> recital text. Recital labels are A, B, C ... in this order."""
+
+HOSTILE_TITLE = 'Title <script>alert(1)</script> & "quotes" *em* {{ x }}'
+HOSTILE_DOC_TYPE = "<b>motion</b> for a [resolution](javascript:alert(1))"
+
+
+def recital_id(case: str) -> str:
+    return f"rec_{chr(ord('A') + list(HOSTILE_TEXTS).index(case))}"
+
+
+def make_hostile_corpus() -> Corpus:
+    recitals = [(chr(ord("A") + i), text) for i, text in enumerate(HOSTILE_TEXTS.values())]
+    version = make_version(
+        HOSTILE_SLUG, "en", title=HOSTILE_TITLE, doc_type=HOSTILE_DOC_TYPE,
+        citations=["having regard to <a href='javascript:alert(1)'>this</a>,"],
+        recitals=recitals,
+        paragraphs=[paragraph("1", "Calls for `code` and <em>markup</em>:", [("a", "to <b>stay</b> text;")])],
+        meps=[("<i>Evil</i> Name", "Member <script>")],
+        preamble="The <u>European</u> Parliament,",
+    )
+    document = Document(slug=HOSTILE_SLUG, versions={"en": version}, meta=Meta(reference="<ref>"))
+    person = Person(slug="evil-name", name="<i>Evil</i> Name", email='a@b.example"><script>', website="javascript:alert(1)", country="<b>Land</b>")
+    return Corpus(
+        documents=(document,),
+        people=(person,),
+        responsible={"evil-name": (HOSTILE_SLUG,)},
+        person_slugs={(HOSTILE_SLUG, "<i>Evil</i> Name"): "evil-name"},
+    )
+
+
+# --------------------------------------------------------------------------- edits of a content folder
+
+EDIT_WORD = "Quokkaville"
+"""A word found in no text but the edited one."""
+
+
+def edit_paragraph(content: Path) -> None:
+    """The benchmark's edit: a sentence added to paragraph 1 of the newest English text."""
+    path = find_resolution_dirs(content)[-1][1] / "en.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    lines[index] = lines[index].rstrip(";:") + f"; insists on the test's edit, {EDIT_WORD};"
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def edit_cited_title(content: Path) -> None:
+    """A new title for the oldest text, which later texts cite (their links and its
+    "cited by" name it), in French only."""
+    path = find_resolution_dirs(content)[0][1] / "fr.txt"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n")[5:] if line.strip())
+    path.write_text(text.replace(f"\n{title}\n", f"\n{title} (révisé)\n", 1), encoding="utf-8")
+
+
+def remove_text(content: Path) -> None:
+    shutil.rmtree(find_resolution_dirs(content)[1][1])
