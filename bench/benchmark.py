@@ -33,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,10 +46,11 @@ from first_query import QueryCost, measure_first_query  # noqa: E402
 from make_corpus import make_corpus  # noqa: E402
 
 from generator.commands.build import get_build_dir, write_languages  # noqa: E402
-from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
-from generator.link.linker import link_corpus  # noqa: E402
 from generator.languages import LANGUAGES  # noqa: E402
+from generator.link.linker import link_corpus  # noqa: E402
+from generator.model import Corpus  # noqa: E402
 from generator.outputs.search import write_search_indexes  # noqa: E402
+from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
 from generator.site.projects import run_mkdocs_builds, write_language_configs  # noqa: E402
 
 QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
@@ -96,7 +96,7 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - started
 
 
-def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], object]:
+def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], Corpus]:
     """The generator's own stages, one by one, as build_site runs them.
 
     Read and parse are one stage, ``load_content``, as in the build: the texts are read
@@ -105,13 +105,15 @@ def measure_stages(content_dir: Path, scratch: Path) -> tuple[dict[str, float], 
     """
     stages = {}
     os.sync()  # see ``measure``
-    content, stages["read+parse"] = timed(load_content, content_dir, warn=lambda message: None)
-    gc.freeze()  # as build_site does once the texts are read
-    corpus, stages["link"] = timed(link_corpus, content)
-    # Render and write are one stage too: each language renders and writes its own pages,
-    # the two at once (generator.build.write_languages).
-    _, stages["render+write"] = timed(write_languages, corpus, scratch, None, parallel=True)
-    gc.unfreeze()  # the next corpus size measures in this process too
+    gc.disable()  # as the build command runs the stages (generator.cli)
+    try:
+        content, stages["read+parse"] = timed(load_content, content_dir, warn=lambda diagnostic: None)
+        corpus, stages["link"] = timed(link_corpus, content)
+        # Render and write are one stage too: each language renders and writes its own
+        # pages, the two at once (generator.commands.build.write_languages).
+        _, stages["render+write"] = timed(write_languages, corpus, scratch, None, parallel=True)
+    finally:
+        gc.enable()
     return stages, corpus
 
 

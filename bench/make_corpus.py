@@ -41,7 +41,8 @@ SUBJECTS = [
     ("the Member States", "les États membres"), ("the European External Action Service", "le Service européen pour l'action extérieure"),
     ("the security forces", "les forces de sécurité"), ("civil society organisations", "les organisations de la société civile"),
     ("the national parliament", "le parlement national"), ("the judiciary", "le pouvoir judiciaire"),
-    ("independent observers", "les observateurs indépendants"), ("the Vice-President/High Representative", "la vice-présidente/haute représentante"),
+    ("independent observers", "les observateurs indépendants"),
+    ("the Vice-President/High Representative", "la vice-présidente/haute représentante"),
     ("the United Nations", "les Nations unies"), ("the OSCE", "l'OSCE"), ("the police", "la police"),
 ]
 VERBS = [
@@ -78,17 +79,24 @@ OPERATIVE_VERBS = [
     ("Calls on", "Invite"), ("Urges", "Exhorte"), ("Strongly condemns the decision of", "Condamne fermement la décision"),
     ("Welcomes the commitment of", "Se félicite de l'engagement"), ("Deplores the failure of", "Déplore l'échec"),
     ("Encourages", "Encourage"), ("Stresses the responsibility of", "Souligne la responsabilité"),
-    ("Reiterates its call on", "Réitère son appel"), ("Expresses its concern at the attitude of", "Exprime sa préoccupation face à l'attitude"),
+    ("Reiterates its call on", "Réitère son appel"),
+    ("Expresses its concern at the attitude of", "Exprime sa préoccupation face à l'attitude"),
 ]
 OPERATIVE_LINKS = [("to guarantee", "à garantir"), ("to respect", "à respecter"), ("to restore", "à rétablir"),
                    ("to investigate", "à enquêter sur"), ("to promote", "à promouvoir"), ("to uphold", "à défendre")]
 EXTERNAL_CITATIONS = [
     ("the Universal Declaration of Human Rights of 1948", "la déclaration universelle des droits de l'homme de 1948"),
     ("the International Covenant on Civil and Political Rights", "le pacte international relatif aux droits civils et politiques"),
-    ("the EU Guidelines on Human Rights Defenders", "les orientations de l'Union européenne concernant les défenseurs des droits de l'homme"),
+    (
+        "the EU Guidelines on Human Rights Defenders",
+        "les orientations de l'Union européenne concernant les défenseurs des droits de l'homme",
+    ),
     ("the Charter of Fundamental Rights of the European Union", "la charte des droits fondamentaux de l'Union européenne"),
     ("the statement by the spokesperson of the EEAS", "la déclaration du porte-parole du SEAE"),
-    ("the final report of the OSCE/ODIHR election observation mission", "le rapport final de la mission d'observation électorale de l'OSCE/BIDDH"),
+    (
+        "the final report of the OSCE/ODIHR election observation mission",
+        "le rapport final de la mission d'observation électorale de l'OSCE/BIDDH",
+    ),
 ]
 COUNTRIES = [
     ("Kazakhstan", "Kazakhstan"), ("Belarus", "Biélorussie"), ("Azerbaijan", "Azerbaïdjan"), ("Egypt", "Égypte"),
@@ -186,7 +194,7 @@ class Sentences:
 
 def make_people(rng: random.Random) -> tuple[list[dict], list[dict]]:
     """A pool of ~150 MEPs and ~20 staff with unique names."""
-    names = sorted({f"{f} {l}" for f in FIRST_NAMES for l in LAST_NAMES})
+    names = sorted({f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES})
     rng.shuffle(names)
     countries = ["Germany", "Belgium", "France", "Spain", "Sweden", "Austria", "Netherlands", "Finland"]
     meps = [
@@ -269,7 +277,7 @@ def write_text(folder: Path, text: Text, earlier: list[Text], meps, staff, rng: 
                    f"{OPERATIVE_LINKS[link][lang_index]} {OBJECTS[clauses[0][2]][lang_index]}; "
             if points:
                 lines.append(head + ("notes that" if en else "constate que") + f" {body}:")
-                for letter, point in zip("abcdefgh", points):
+                for letter, point in zip("abcdefgh", points, strict=False):
                     label = f"({letter})" if en else f"{letter})"
                     lines.append(f"{label} {Sentences.render_clause(point[0], lang_index)};")
                 lines.append("")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterator, Mapping
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES

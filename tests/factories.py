@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime
 import shutil
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from generator.model import (
     Citation,
@@ -34,7 +34,7 @@ from generator.read.content import find_resolution_dirs
 from tests.paths import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from make_corpus import make_corpus  # noqa: E402  (the benchmark's synthetic corpus: bench/make_corpus.py)
+from make_corpus import make_corpus as make_corpus  # noqa: E402  (the benchmark's synthetic corpus: bench/make_corpus.py)
 
 EP_RESOLUTION = {"en": "European Parliament resolution", "fr": "Résolution du Parlement européen"}
 PREAMBLES = {"en": "The European Parliament,", "fr": "Le Parlement européen,"}
@@ -126,14 +126,20 @@ def make_sample_corpus(
                 OLD, "en", title="Case of Yevgeni Zhovtis", doc_type="Motion for a resolution",
                 citations=["having regard to its previous resolutions on Kazakhstan,"],
                 recitals=[("A", "whereas Yevgeni Zhovtis was sentenced to four years;")],
-                paragraphs=[paragraph("1", "Calls on the Council:", [("a", "to act;"), ("b", "to report;")]), paragraph("2", "Instructs its President to forward this resolution.")],
+                paragraphs=[
+                    paragraph("1", "Calls on the Council:", [("a", "to act;"), ("b", "to report;")]),
+                    paragraph("2", "Instructs its President to forward this resolution."),
+                ],
                 meps=[("Barbara Lochbihler", "Member")],
             ),
             "fr": make_version(
                 OLD, "fr", title="Cas de Yevgeni Zhovtis", doc_type="Proposition de résolution",
                 citations=["vu ses résolutions antérieures sur le Kazakhstan,"],
                 recitals=[("A", "considérant que Yevgeni Zhovtis a été condamné à quatre ans;")],
-                paragraphs=[paragraph("1", "invite le Conseil:", [("a", "à agir;"), ("b", "à faire rapport;")]), paragraph("2", "charge son Président de transmettre la présente résolution.")],
+                paragraphs=[
+                    paragraph("1", "invite le Conseil:", [("a", "à agir;"), ("b", "à faire rapport;")]),
+                    paragraph("2", "charge son Président de transmettre la présente résolution."),
+                ],
                 meps=[("Barbara Lochbihler", "Membre")],
             ),
         },
@@ -150,7 +156,10 @@ def make_sample_corpus(
                     "having regard to Rule 110(2) of its Rules of Procedure,",
                 ],
                 recitals=[("A", "whereas the EU and Kazakhstan are negotiating;"), ("B", "whereas on 16 December 2011 people rallied;")],
-                paragraphs=[paragraph("1", "Strongly condemns the crackdown;"), paragraph("2", "Calls on the Council:", [("a", "to extend the mandate;")])],
+                paragraphs=[
+                    paragraph("1", "Strongly condemns the crackdown;"),
+                    paragraph("2", "Calls on the Council:", [("a", "to extend the mandate;")]),
+                ],
                 meps=[("Barbara Lochbihler", "Member"), ("Keith Taylor", "Member")],
                 contacts=[("Paolo Bergamaschi", "Advisor on Foreign Affairs")],
             ),
@@ -179,13 +188,22 @@ def make_sample_corpus(
                 CitationLink(
                     start2, start2 + len("15 December 2011"),
                     url={"en": "https://www.europarl.europa.eu/doceo/document/TA-7-2011-0588_EN.html", "fr": "https://www.europarl.europa.eu/doceo/document/TA-7-2011-0588_FR.html"},
-                    title={"en": "Resolution of 15 December 2011 on Central Asia", "fr": "Résolution du 15 décembre 2011 sur l'Asie centrale"},
+                    title={
+                        "en": "Resolution of 15 December 2011 on Central Asia",
+                        "fr": "Résolution du 15 décembre 2011 sur l'Asie centrale",
+                    },
                 ),
             ),
         }
     people = (
-        Person(slug="barbara-lochbihler", name="Barbara Lochbihler", kind="mep", country="Germany", national_party="Bündnis 90/Die Grünen", group="Greens/EFA", term="2009-2019"),
-        Person(slug="keith-taylor", name="Keith Taylor", kind="mep", country="United Kingdom", group="Greens/EFA", email="keith.taylor@example.invalid", phone="+32 2 284 00 00"),
+        Person(
+            slug="barbara-lochbihler", name="Barbara Lochbihler", kind="mep", country="Germany",
+            national_party="Bündnis 90/Die Grünen", group="Greens/EFA", term="2009-2019",
+        ),
+        Person(
+            slug="keith-taylor", name="Keith Taylor", kind="mep", country="United Kingdom", group="Greens/EFA",
+            email="keith.taylor@example.invalid", phone="+32 2 284 00 00",
+        ),
         Person(slug="paolo-bergamaschi", name="Paolo Bergamaschi", kind="staff", group="Greens/EFA", role="Advisor on Foreign Affairs"),
     )
     person_slugs = {
@@ -247,7 +265,10 @@ def make_hostile_corpus() -> Corpus:
         preamble="The <u>European</u> Parliament,",
     )
     document = Document(slug=HOSTILE_SLUG, versions={"en": version}, meta=Meta(reference="<ref>"))
-    person = Person(slug="evil-name", name="<i>Evil</i> Name", email='a@b.example"><script>', website="javascript:alert(1)", country="<b>Land</b>")
+    person = Person(
+        slug="evil-name", name="<i>Evil</i> Name", email='a@b.example"><script>', website="javascript:alert(1)",
+        country="<b>Land</b>",
+    )
     return Corpus(
         documents=(document,),
         people=(person,),

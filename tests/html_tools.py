@@ -9,7 +9,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class Element:
-    def __init__(self, tag: str, attrs: dict, parent: "Element | None"):
+    def __init__(self, tag: str, attrs: dict, parent: Element | None):
         self.tag, self.attrs, self.parent = tag, attrs, parent
         self.children: list = []
 
@@ -22,7 +22,7 @@ class Element:
                 yield child
                 yield from child.iter()
 
-    def find_all(self, tag: str | None = None, **attrs) -> list["Element"]:
+    def find_all(self, tag: str | None = None, **attrs) -> list[Element]:
         found = []
         for element in self.iter():
             if tag and element.tag != tag:

@@ -1,9 +1,8 @@
 """The README's two commands are the contract with a new user and with CI."""
 
 import re
-from pathlib import Path
-from tests.paths import ROOT
 
+from tests.paths import ROOT
 
 
 def readme_commands() -> list[str]:

@@ -19,9 +19,10 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from generator.errors import BuildError, GeneratorError
 from generator.languages import LANGUAGES

@@ -8,8 +8,8 @@ the parser dropped without knowing it for noise) do too under ``--strict``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES

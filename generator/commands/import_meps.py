@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -15,7 +15,6 @@ from generator.errors import InputError
 from generator.fs import write_file_atomically
 from generator.names import display_name, name_key, slugify
 from generator.read.side_files import read_directory_entries
-
 
 PROFILE_URL = "https://www.europarl.europa.eu/meps/en/{ep_id}"
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import json
 
-from generator.model import Resolution
-from generator.model import SkippedLine
+from generator.model import Resolution, SkippedLine
 from generator.parse.parser import parse_resolution_with_skipped_lines
 from generator.read.decode import read_raw_text
 

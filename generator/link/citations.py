@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
-import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Iterable, Mapping
 
 from babel import Locale
 
@@ -157,6 +156,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         return []
     dates = [d for d in patterns.date.finditer(text) if parse_date(d, patterns)]
     date_starts = [d.start() for d in dates]
+    date_ends = [d.end() for d in dates]  # sorted too: the dates do not overlap
     mentions: list[Mention] = []
     for index, anchor in enumerate(anchors):
         # An anchor's reach ends at the next anchor or at the end of the clause.
@@ -164,7 +164,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         semicolon = text.find(";", anchor.end(), scope_end)
         scope_end = semicolon if semicolon >= 0 else scope_end
         first = bisect.bisect_left(date_starts, anchor.end())
-        in_scope = list(itertools.takewhile(lambda d: d.end() <= scope_end, dates[first:]))
+        in_scope = dates[first : max(first, bisect.bisect_right(date_ends, scope_end))]
         if not in_scope or not reaches_date(text[anchor.end() : in_scope[0].start()], patterns):
             continue
         group = [in_scope[0]]
@@ -186,6 +186,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             patterns.stopwords,
         )
         for position, date in enumerate(group):
+            named = parse_date(date, patterns)
+            assert named is not None  # only dates that parse are in ``dates``
             paragraph = None
             if before and position == 0:
                 paragraph = before.group(1)
@@ -195,7 +197,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 Mention(
                     start=date.start(),
                     end=date.end(),
-                    date=parse_date(date, patterns),
+                    date=named,
                     paragraph=paragraph,
                     subject=subject,
                 )

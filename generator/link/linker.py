@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from generator.link.citations import Mention, Target, find_mentions, find_targets
-from generator.model import CitationLink, Content, Corpus, Diagnostic, Document, Reference
 from generator.link.people import link_people
+from generator.model import CitationLink, Content, Corpus, Diagnostic, Document, Reference
 
 # doc_type of a text that is a resolution of the Parliament itself (not a group's motion).
 PARLIAMENT_RESOLUTION_RE = re.compile(

@@ -7,8 +7,8 @@ warning.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Iterable, Mapping
 
 from generator.model import Diagnostic, Document, Person
 from generator.names import display_name, name_key, unique_slug

@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
 
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES

@@ -40,7 +40,7 @@ def render_in_every_language(message: str, heading: str = "") -> str:
     each other language's in a ``<p lang>``."""
     first, *others = in_every_language(message)
     lines = [f"<{heading}>{escape(first)}</{heading}>" if heading else f"<p>{escape(first)}</p>"]
-    lines += [f'<p lang="{lang}">{escape(translated)}</p>' for lang, translated in zip(LANGUAGES[1:], others)]
+    lines += [f'<p lang="{lang}">{escape(translated)}</p>' for lang, translated in zip(LANGUAGES[1:], others, strict=True)]
     return "\n".join(lines)
 
 

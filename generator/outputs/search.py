@@ -36,17 +36,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
 
 from generator.errors import GeneratorError
-from generator.render.pages import html_text
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES
 from generator.model import Corpus, Document, Unit
 from generator.outputs import Output, OutputContext
+from generator.render.pages import html_text
 from generator.urls import get_person_url, get_resolution_url
 
 SEARCH_DIR = "pagefind"

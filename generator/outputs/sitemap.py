@@ -45,8 +45,9 @@ def render_sitemap(pages: dict[str, datetime.date | None], site_url: str) -> str
         base = site_url if site_url.endswith("/") else site_url + "/"
         for path in sorted(pages, key=get_mkdocs_order):
             lines += ["  <url>", f"    <loc>{escape(urljoin(base, get_page_url(path)))}</loc>"]
-            if pages[path]:
-                lines.append(f"    <lastmod>{pages[path].isoformat()}</lastmod>")
+            lastmod = pages[path]
+            if lastmod:
+                lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines)

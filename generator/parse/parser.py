@@ -33,9 +33,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from generator.parse import recognizers as rec
 from generator.errors import InputError
 from generator.model import Citation, Paragraph, PersonRef, Point, RawText, Recital, Resolution, SkippedLine
+from generator.parse import recognizers as rec
 
 NO_UNITS_MESSAGE = (
     "expected at least one citation ('having regard to ...'), recital ('A. whereas ...') "

@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from typing import Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from generator.parse.lang import get_grammars
 

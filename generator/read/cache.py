@@ -23,14 +23,14 @@ import json
 import time
 import types
 import typing
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from generator.errors import GeneratorError
 from generator.fs import write_file_atomically
-from generator.model import Diagnostic, Resolution, Severity
-from generator.model import SkippedLine
+from generator.model import Diagnostic, Resolution, Severity, SkippedLine
 from generator.read.parallel import ParsedText
 
 GENERATOR_DIR = Path(__file__).resolve().parent.parent
@@ -121,7 +121,7 @@ def get_decoder(annotation: Any) -> Callable[[Any], Any]:
             values = _expect(list)(data)
             if len(values) != len(fields):
                 raise CacheError(f"{record.__name__}: expected {len(fields)} fields, got {len(values)}")
-            return record(*(read(value) for read, value in zip(fields, values)))
+            return record(*(read(value) for read, value in zip(fields, values, strict=True)))
 
         return read_record
     raise TypeError(f"no cache decoder for {annotation!r}")
@@ -182,7 +182,7 @@ def update_cache(
     until then: its stat key is not the file's any more, so it is never used.
     """
     files = list(files)
-    entries = {(str(r.path), lang): r for r, (_, lang) in zip(results, files) if is_cacheable(r)}
+    entries = {(str(r.path), lang): r for r, (_, lang) in zip(results, files, strict=True) if is_cacheable(r)}
     read = {(str(file), lang) for file, lang in files}
     gained = any(key not in cached or cached[key] is not entry for key, entry in entries.items())
     if gained or any(key not in read for key in cached):

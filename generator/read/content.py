@@ -12,8 +12,8 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.languages import LANGUAGES, get_language

@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from generator.errors import InputError
 from generator.languages import LANGUAGES, get_language

@@ -16,15 +16,14 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 from generator.errors import BuildError, GeneratorError, InputError
-from generator.model import Diagnostic, Resolution
-from generator.model import SkippedLine
+from generator.model import Diagnostic, Resolution, SkippedLine
 
 PARALLEL_MIN_TEXTS = 64
 """Fewer texts parse faster in this process than the workers take to start."""
@@ -107,7 +106,7 @@ def parse_files(
             to_parse.append(index)
     done = len(files) - len(to_parse)
     parsed_in_order = parse_in_chunks([files[i] for i in to_parse])
-    for index, result in zip(to_parse, parsed_in_order):
+    for index, result in zip(to_parse, parsed_in_order, strict=True):
         results[index] = result
         done += 1
         if progress and (done % CHUNK_SIZE == 0 or done == len(files)):

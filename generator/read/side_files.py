@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -162,11 +163,12 @@ def read_directory(path: Path) -> tuple[Person, ...]:
 
 
 def person_from_entry(entry: Mapping[str, Any], slug: str = "") -> Person:
+    fields: dict[str, Any] = {key: str(entry.get(key) or "").strip() for key in PERSON_FIELDS}
     return Person(
         slug=slug,
         name=display_name(str(entry["name"])),
         social={str(k): str(v) for k, v in (entry.get("social") or {}).items()},
-        **{key: str(entry.get(key) or "").strip() for key in PERSON_FIELDS},
+        **fields,
     )
 
 

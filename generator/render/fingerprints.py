@@ -22,10 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
-from generator.model import Corpus
+from generator.model import CitationLink, Corpus
 from generator.read.cache import get_code_version
 from generator.render.pages import get_person_path, get_resolution_path
 
@@ -37,7 +37,7 @@ def digest(*parts: object) -> str:
 def get_page_fingerprints(corpus: Corpus, digests: Mapping[str, str], lang: str) -> dict[str, str]:
     """Path -> fingerprint of every page that has one (the lists have none: always rendered)."""
     salt = (get_code_version(), lang)
-    links_by_slug: dict[str, list] = defaultdict(list)
+    links_by_slug: dict[str, list[tuple[tuple[str, str, str], tuple[CitationLink, ...]]]] = defaultdict(list)
     for key, links in corpus.links.items():
         links_by_slug[key[0]].append((key, links))
 
@@ -50,14 +50,14 @@ def get_page_fingerprints(corpus: Corpus, digests: Mapping[str, str], lang: str)
         slug = document.slug
         if slug not in digests:
             continue  # a corpus built by hand: render it
-        links = sorted(links_by_slug.get(slug, ()), key=lambda item: item[0])
-        targets = sorted({link.slug for _, found in links for link in found if link.slug})
+        text_links = sorted(links_by_slug.get(slug, ()), key=lambda item: item[0])
+        targets = sorted({link.slug for _, found in text_links for link in found if link.slug})
         names = sorted({ref.name for version in document.versions.values() for ref in (*version.meps, *version.contacts)})
         citing = corpus.cited_by.get(slug, ())
         fingerprints[get_resolution_path(slug)] = digest(
             salt,
             digests[slug],
-            links,
+            text_links,
             [(target, text_digest(target)) for target in targets],
             [(name, corpus.person_slugs.get((slug, name))) for name in names],
             citing,

@@ -22,16 +22,13 @@ import datetime
 import functools
 import json
 import re
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
-from typing import Callable, Iterable, Iterator
 
 from babel import Locale
 from babel.dates import format_date
 
-from generator.languages import get_language
-from generator.urls import get_language_url, get_person_path, get_relative_url, get_resolution_path
-from generator.render.strings import _, get_gettext
-from generator.languages import LANGUAGES
+from generator.languages import LANGUAGES, get_language
 from generator.model import (
     Citation,
     CitationLink,
@@ -45,6 +42,8 @@ from generator.model import (
     Resolution,
 )
 from generator.names import slugify
+from generator.render.strings import _, get_gettext
+from generator.urls import get_language_url, get_person_path, get_relative_url, get_resolution_path
 
 SAFE_URL_SCHEMES = ("https://", "http://")
 """The only schemes an external link from our data may use (no ``javascript:``)."""
@@ -155,7 +154,9 @@ def get_front_matter(values: dict[str, str | list[dict[str, str]]]) -> str:
     return "\n".join(lines)
 
 
-def get_page_front_matter(ctx: PageContext, path: str, title: str, description: str, og_type: str, lastmod: datetime.date | None = None) -> dict:
+def get_page_front_matter(
+    ctx: PageContext, path: str, title: str, description: str, og_type: str, lastmod: datetime.date | None = None
+) -> dict:
     values = {
         "title": text(title),
         "description": text(description),
@@ -216,6 +217,7 @@ def get_unit_name(ctx: PageContext, unit, paragraph: Paragraph | None = None, po
         return t(_("recital %(num)s")) % {"num": unit.num}
     if isinstance(unit, Paragraph):
         return t(_("paragraph %(num)s")) % {"num": unit.num}
+    assert paragraph is not None, "a point is named with its paragraph"
     return t(_("point %(num)s of paragraph %(paragraph)s")) % {"num": point_label, "paragraph": paragraph.num}
 
 
@@ -447,7 +449,9 @@ def render_home_page(ctx: PageContext) -> str:
         f'<h1 id="title">{text(site_name)}</h1>',
         f'<p class="lead">{text(lead)}</p>',
         render_heading(t(_("Latest texts")), "latest"),
-        render_resolution_list(ctx, path, ctx.corpus.documents[:LATEST_COUNT]) if ctx.corpus.documents else render_paragraph(t(_("No texts yet."))),
+        render_resolution_list(ctx, path, ctx.corpus.documents[:LATEST_COUNT])
+        if ctx.corpus.documents
+        else render_paragraph(t(_("No texts yet."))),
         f'<p><a href="{get_relative_url(path, "resolutions/index.md")}">{all_resolutions}</a></p>',
     ]
     return assemble_page(front, blocks)
@@ -591,9 +595,9 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
         "meps/index.md": render_people_index,
     }
     for document in corpus.documents:
-        builders[get_resolution_path(document.slug)] = lambda ctx, document=document: render_resolution_page(ctx, document)
+        builders[get_resolution_path(document.slug)] = functools.partial(render_resolution_page, document=document)
     for person in corpus.people:
-        builders[get_person_path(person.slug)] = lambda ctx, person=person: render_person_page(ctx, person)
+        builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
     return builders
 
 

@@ -15,10 +15,10 @@ then translate the new ``msgstr`` entries in ``generator/render/locales/fr/LC_ME
 from __future__ import annotations
 
 import gettext
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from io import BytesIO
 from pathlib import Path
-from typing import Callable
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -31,7 +31,7 @@ def _(message: str) -> str:
     return message
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of ``lang`` (English is the source language: no catalog)."""
     path = LOCALES_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

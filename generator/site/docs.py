@@ -12,9 +12,9 @@ build vouches for no page until it has written them all: ``write_changed_pages``
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from generator.fs import create_file, write_if_changed
 

@@ -14,8 +14,8 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -84,7 +84,7 @@ def get_source_date_epoch(newest: datetime.date | None) -> str:
     """MkDocs stamps sitemap.xml.gz with the build time unless SOURCE_DATE_EPOCH is set;
     the newest text's date keeps two builds of the same content byte-identical."""
     day = newest or datetime.date(1970, 1, 1)
-    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp()))
+    return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
 def run_mkdocs_builds(

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build_site
-from generator.read.content import find_resolution_dirs
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
+from generator.read.content import find_resolution_dirs
 from tests.browser.conftest import served
 from tests.browser.test_search_reader import type_search
 from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
@@ -36,7 +36,10 @@ def get_hits(browser, site: Path, searches: list[tuple[str, str]]) -> dict[tuple
             for lang, query in searches:
                 if f"/{site.name}/{lang}/" not in page.url:
                     page.goto(f"{base}{site.name}/{lang}/")
-                page.evaluate("document.querySelector('.unit-search__results').innerHTML = ''; document.querySelector('.unit-search__status').textContent = ''")
+                page.evaluate(
+                    "document.querySelector('.unit-search__results').innerHTML = '';"
+                    " document.querySelector('.unit-search__status').textContent = ''"
+                )
                 type_search(page, query)
                 hits = page.locator(".unit-search__hit")
                 found[lang, query] = sorted(

@@ -61,7 +61,7 @@ def test_every_error_is_reported_and_exit_1(corpus):
     (root / "2011-12-15-belarus" / "meta.yml").write_text("aliases: [2011-12-15-central-asia]\n", encoding="utf-8")
     fr = root / "2012-03-07-kazakhstan" / "fr.txt"
     fr.write_text(
-        "".join(l for l in fr.read_text(encoding="utf-8").splitlines(True) if not l.startswith("B. ")),
+        "".join(line for line in fr.read_text(encoding="utf-8").splitlines(True) if not line.startswith("B. ")),
         encoding="utf-8",
     )
     status, lines = check(corpus, "--content", "corpus")

@@ -16,7 +16,8 @@ SLUG = "2012-03-07-kazakhstan"
 
 
 def run_build(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    command = [sys.executable, "-m", "generator", "build", "--quiet", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build_site
-from generator.read.content import find_resolution_dirs
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
-
-from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
+from tests.factories import edit_cited_title, edit_paragraph, make_corpus, remove_text
 
 
 def snapshot(site: Path) -> dict[str, tuple[int, str]]:

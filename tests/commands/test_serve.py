@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
+
 from tests.paths import ROOT
 
 PAGE = "en/resolutions/2012-03-07-kazakhstan/"

@@ -1,7 +1,6 @@
 """find_mentions on one fixture file of cases, and find_targets' tie-break."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 import yaml

@@ -1,11 +1,10 @@
 """The bundled sample (content/): its two citations of earlier resolutions and its people."""
 
-from pathlib import Path
 
 import pytest
 
-from generator.read.content import load_content
 from generator.link.linker import link_corpus
+from generator.read.content import load_content
 from tests.paths import CONTENT
 
 SLUG = "2012-03-07-kazakhstan"

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build_site
-from generator.read.content import load_content
-from generator.link.linker import link_corpus
 from generator.languages import LANGUAGES
+from generator.link.linker import link_corpus
 from generator.outputs.search import SEARCH_DIR, get_search_pages
-
+from generator.read.content import load_content
 from tests.factories import make_corpus
 from tests.paths import CONTENT
 

@@ -34,9 +34,9 @@ from hypothesis import strategies as st
 
 from generator.errors import InputError
 from generator.model import RawText
+from generator.parse import recognizers
 from generator.parse.parser import parse_resolution
 from generator.read.decode import decode_text, read_raw_text
-from generator.parse import recognizers
 from tests import paths
 
 ROOT = paths.ROOT
@@ -89,7 +89,7 @@ def assert_subset(expected, actual, where="$"):
     elif isinstance(expected, list):
         assert isinstance(actual, list), f"{where}: expected a list, got {actual!r}"
         assert len(actual) == len(expected), f"{where}: {len(actual)} items, expected {len(expected)}: {actual!r}"
-        for index, (item, actual_item) in enumerate(zip(expected, actual)):
+        for index, (item, actual_item) in enumerate(zip(expected, actual, strict=False)):
             assert_subset(item, actual_item, f"{where}[{index}]")
     else:
         assert actual == expected, f"{where}: {actual!r} != {expected!r}"

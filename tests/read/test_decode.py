@@ -6,10 +6,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.read import decode as reader
 from generator.errors import InputError
 from generator.model import Diagnostic, Severity
 from generator.parse.parser import parse_resolution
+from generator.read import decode as reader
 from generator.read.decode import detect_language, language_from_file_name, read_raw_text
 from tests.paths import CONTENT
 
@@ -162,7 +162,6 @@ def test_detect_language(text, lang):
 
 
 def test_bundled_sample_files_language_and_decoding():
-    from pathlib import Path
 
     sample = CONTENT / "resolutions" / "2012-03-07-kazakhstan"
     for lang in ("en", "fr"):

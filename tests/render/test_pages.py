@@ -14,18 +14,17 @@ import os
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.utils.meta import get_data
 from markdown_it import MarkdownIt
+from mkdocs.utils.meta import get_data
 
-from generator.read.content import load_content
-from generator.link.linker import link_corpus
-from generator.site.hook import on_page_content
 from generator.languages import LANGUAGES
+from generator.link.linker import link_corpus
+from generator.read.content import load_content
 from generator.render.pages import get_front_matter, html_text, render_site, text
+from generator.site.hook import on_page_content
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 from tests.paths import CONTENT, GOLDEN, ROOT
 
@@ -51,7 +50,9 @@ def test_golden_markdown_of_the_bundled_content(bundled_corpus, lang):
     assert sorted(pages) == sorted(expected), "pages differ; UPDATE_GOLDEN=1 to regenerate"
     for path, markdown in pages.items():
         if markdown != expected[path]:
-            diff = "".join(difflib.unified_diff(expected[path].splitlines(True), markdown.splitlines(True), f"golden/{lang}/{path}", "rendered"))
+            diff = "".join(difflib.unified_diff(
+                expected[path].splitlines(True), markdown.splitlines(True), f"golden/{lang}/{path}", "rendered"
+            ))
             pytest.fail(f"{path} differs from its golden file (UPDATE_GOLDEN=1 to regenerate):\n{diff}")
 
 

@@ -50,7 +50,7 @@ def test_language_switch_leads_to_the_same_page_and_back(built_site, path):
 
 def test_alternate_link_tags(built_site):
     page = read_html(built_site / "en" / "resolutions" / NEW / "index.html")
-    alternates = [l.attrs for l in page.find_all("link") if l.attrs.get("rel") == "alternate"]
+    alternates = [link.attrs for link in page.find_all("link") if link.attrs.get("rel") == "alternate"]
     assert {"rel": "alternate", "hreflang": "fr", "href": f"../../../fr/resolutions/{NEW}/"} in alternates
 
 

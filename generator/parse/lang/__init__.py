@@ -9,9 +9,9 @@ the linker reads a citation with the phrases of the citation's own language.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Mapping
 
 from generator.languages import LANGUAGES
 
