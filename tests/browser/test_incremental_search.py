@@ -23,6 +23,8 @@ from tests.browser.conftest import served
 from tests.browser.test_search_reader import type_search
 from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
 
+pytestmark = pytest.mark.slow  # several full and incremental builds each
+
 QUERIES = {"en": ("calls", "urges", EDIT_WORD), "fr": ("révisé", "gouvernement")}
 
 

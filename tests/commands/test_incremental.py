@@ -20,6 +20,8 @@ from generator.commands.build import build_site
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 from tests.factories import edit_cited_title, edit_paragraph, make_corpus, remove_text
 
+pytestmark = pytest.mark.slow  # several full and incremental builds each
+
 
 def snapshot(site: Path) -> dict[str, tuple[int, str]]:
     """Relative path -> (mtime_ns, sha256) of every file of the site, nothing excluded."""

@@ -3,10 +3,12 @@ nothing external, and two builds byte-identical."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import posixpath
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -132,11 +134,31 @@ def test_root_pages(built_site):
     assert 'href="en/"' in not_found and 'href="fr/"' in not_found and 'lang="fr"' in not_found
 
 
-def test_sitemap_has_no_build_date(built_site):
+def test_without_a_site_url_the_sitemaps_list_nothing(built_site):
     for lang in LANGUAGES:
         sitemap = (built_site / lang / "sitemap.xml").read_text(encoding="utf-8")
-        assert sitemap.startswith("<?xml")
-        assert "lastmod" not in sitemap or "2026" not in sitemap
+        assert sitemap.startswith("<?xml") and "<url>" not in sitemap
+
+
+def test_with_a_site_url_each_sitemap_lists_every_page_dated_by_its_text(sample_corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv("SITE_URL", "https://example.org/repo")
+    site = tmp_path / "site"
+    build_site_from_corpus(sample_corpus, site)
+    for lang in LANGUAGES:
+        xml = (site / lang / "sitemap.xml").read_bytes()
+        assert gzip.decompress((site / lang / "sitemap.xml.gz").read_bytes()) == xml
+        urls = {
+            url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc"): url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}lastmod")
+            for url in ElementTree.fromstring(xml)
+        }
+        pages = {
+            path.relative_to(site / lang).parent.as_posix()
+            for path in (site / lang).rglob("index.html")
+            if "pagefind" not in path.parts
+        }
+        assert set(urls) == {f"https://example.org/repo/{lang}/" + ("" if page == "." else f"{page}/") for page in pages}
+        assert urls[f"https://example.org/repo/{lang}/resolutions/{OLD}/"] == "2009-09-17"
+        assert urls[f"https://example.org/repo/{lang}/"] is None  # no build date anywhere
 
 
 def tree_digest(site: Path) -> dict[str, str]:
