@@ -63,8 +63,13 @@ def get_argument_parser() -> argparse.ArgumentParser:
     add_build_options(serve)
     serve.add_argument("--port", type=int, default=8000)
 
-    import_meps = commands.add_parser("import-meps", help="merge the EP's MEP directory XML into meps.yml")
-    import_meps.add_argument("file", type=Path, help="the directory XML")
+    import_meps = commands.add_parser(
+        "import-meps", help="merge the EP's MEP directory XML or Members' pages (files or URLs) into meps.yml"
+    )
+    import_meps.add_argument(
+        "sources", nargs="+", metavar="SOURCE",
+        help="the directory XML, or a Member's home or history page: a saved file or an https:// URL of the EP's MEP site",
+    )
     add_content(import_meps)
     add_verbosity(import_meps)
     return parser
@@ -109,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "import-meps":
         from generator.commands.import_meps import import_meps
 
-        return import_meps(args.file, args.content / "meps.yml")
+        return import_meps(args.sources, args.content / "meps.yml")
     raise AssertionError(args.command)
 
 

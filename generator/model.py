@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -229,6 +230,74 @@ class Reference:
     """Its official page by language (http or https)."""
 
 
+POSTAL_LINE_RE = re.compile(r"^((?:[A-Z]{1,2}-)?\d{4,5})\s+(\S.*)$")
+"""The last line of a continental European address: postcode (with the country's letter,
+as the Parliament prints it: "B-1047", "F-67070") and locality."""
+
+
+@dataclass(frozen=True)
+class Office:
+    """A place where a person can be reached: an office of a Member in Brussels or
+    Strasbourg, or whatever ``meps.yml`` gives."""
+
+    label: str = ""
+    """Where it is, as the source names it ("Brussels", "Strasbourg"), or ""."""
+    address: tuple[str, ...] = ()
+    """The postal address, a line an item, as printed."""
+    phone: str = ""
+    """The office's phone number, in international form where known ("+32 2 28 45975")."""
+
+    @property
+    def dial(self) -> str:
+        """The phone number for a ``tel:`` URI (RFC 3966): its digits and leading ``+``."""
+        return "".join(c for c in self.phone if c.isdigit() or c == "+")
+
+    @property
+    def postal_parts(self) -> tuple[tuple[str, ...], str, str]:
+        """(street lines, postcode, locality): the address split for address books, where
+        its last line reads as "postcode locality"; else every line is a street line."""
+        if self.address:
+            found = POSTAL_LINE_RE.match(self.address[-1])
+            if found:
+                return self.address[:-1], found[1], found[2]
+        return self.address, "", ""
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A period in a political group or a national party, as the Parliament lists it."""
+
+    name: str
+    """The group or party as printed ("Group of the Greens/European Free Alliance")."""
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+    """None while it lasts (or where not given)."""
+    role: str = ""
+    """The role held in it ("Chair", "Member"), or ""."""
+
+
+TERM_YEARS = 5
+FIRST_TERM_YEAR = 1979
+
+
+@dataclass(frozen=True)
+class Term:
+    """A parliamentary term a Member served in: its number and what the Member belonged to."""
+
+    number: int
+    """1 for 1979-1984 ... 10 for 2024-2029."""
+    groups: tuple[Membership, ...] = ()
+    """Political groups, in the order of their start."""
+    parties: tuple[Membership, ...] = ()
+    """National parties, in the order of their start."""
+
+    @property
+    def years(self) -> tuple[int, int]:
+        """The years the term began and ended: elections every five years since 1979."""
+        start = FIRST_TERM_YEAR + TERM_YEARS * (self.number - 1)
+        return start, start + TERM_YEARS
+
+
 @dataclass(frozen=True)
 class Person:
     """An entry of ``meps.yml``, or a person named in a text and in no directory entry."""
@@ -239,20 +308,31 @@ class Person:
     """Display name, "Firstname Lastname"."""
     kind: str = ""
     """``mep`` or ``staff`` (or "" when unknown)."""
+    surname: str = ""
+    """The part of ``name`` lists sort by ("López Aguilar", "van den Berg")."""
     country: str = ""
     national_party: str = ""
     group: str = ""
     term: str = ""
+    """Free text ("2009-2019"); ``terms`` has the Parliament's record."""
     role: str = ""
     email: str = ""
-    phone: str = ""
-    office: str = ""
+    offices: tuple[Office, ...] = ()
     website: str = ""
+    """The person's own website."""
     ep_id: str = ""
+    """The Parliament's number for a Member (``256810``): their page on its site."""
     social: Mapping[str, str] = field(default_factory=dict)
-    """Other links by network name (``twitter``, ``mastodon`` ...)."""
+    """The person's own accounts by network name (``x``, ``mastodon`` ...)."""
+    terms: tuple[Term, ...] = ()
+    """Parliamentary terms served, newest first."""
     in_directory: bool = True
     """False for a person only named in texts."""
+
+    @property
+    def reachable(self) -> bool:
+        """Whether anything says how to reach the person (then they have a contact card)."""
+        return bool(self.email or self.offices or self.website or self.social)
 
 
 @dataclass(frozen=True)

@@ -33,18 +33,32 @@ def display_name(printed: str) -> str:
     "Magdalena ADAMOWICZ"): the capitalised words are the surname and go last, title-cased.
     A name without that clue ("Lochbihler Barbara") is kept as printed.
     """
+    given, surname = split_name(printed)
+    return " ".join(part for part in (given, surname) if part)
+
+
+def split_name(printed: str) -> tuple[str, str]:
+    """(first names, surname) of a name as printed, the surname written as ``display_name``
+    writes it: "Juan Fernando LÓPEZ AGUILAR" -> ("Juan Fernando", "López Aguilar").
+
+    The capitalised words are the surname. Without that clue the surname is the last word
+    and the particles before it ("Anna van den Berg" -> "van den Berg"); a name in
+    capitals only ("WERNER SCHULZ") keeps its order and its last word is the surname.
+    """
     words = printed.split()
     surname = [w for w in words if is_uppercase_word(w)]
     given = [w for w in words if not is_uppercase_word(w)]
-    if not surname:
-        return " ".join(words)
-    if not given:  # "WERNER SCHULZ": no clue to the order, keep it
-        return " ".join(w.title() for w in words)
+    if not surname or not given:
+        words = [w.title() for w in words] if surname else words
+        start = max(len(words) - 1, 0)
+        while start > 1 and words[start - 1].lower() in SURNAME_PARTICLES:
+            start -= 1
+        return " ".join(words[:start]), " ".join(words[start:])
     surname = [
         w.lower() if w.lower() in SURNAME_PARTICLES and i < len(surname) - 1 else w.title()
         for i, w in enumerate(surname)
     ]
-    return " ".join(given + surname)
+    return " ".join(given), " ".join(surname)
 
 
 def unique_slug(name: str, taken: set[str]) -> str:

@@ -23,6 +23,7 @@ from generator.model import (
     Corpus,
     Document,
     Meta,
+    Office,
     Paragraph,
     Person,
     PersonRef,
@@ -202,7 +203,7 @@ def make_sample_corpus(
         ),
         Person(
             slug="keith-taylor", name="Keith Taylor", kind="mep", country="United Kingdom", group="Greens/EFA",
-            email="keith.taylor@example.invalid", phone="+32 2 284 00 00",
+            email="keith.taylor@example.invalid", offices=(Office(phone="+32 2 284 00 00"),),
         ),
         Person(slug="paolo-bergamaschi", name="Paolo Bergamaschi", kind="staff", group="Greens/EFA", role="Advisor on Foreign Affairs"),
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.model import Diagnostic, Document, Person
-from generator.names import display_name, name_key, unique_slug
+from generator.names import display_name, name_key, split_name, unique_slug
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ def link_people(documents: Iterable[Document], directory: Iterable[Person]) -> P
                         person = Person(
                             slug=unique_slug(display_name(ref.name), taken),
                             name=display_name(ref.name),
+                            surname=split_name(ref.name)[1],
                             in_directory=False,
                         )
                         people[person.slug] = person

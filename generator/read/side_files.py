@@ -15,17 +15,21 @@ import yaml
 
 from generator.errors import InputError
 from generator.languages import LANGUAGES
-from generator.model import Meta, Person, Reference
-from generator.names import display_name
+from generator.model import Membership, Meta, Office, Person, Reference, Term
+from generator.names import display_name, split_name
 
 META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations"}
 
 PERSON_FIELDS = (
-    "kind", "country", "national_party", "group", "term", "role",
-    "email", "phone", "office", "website", "ep_id",
+    "kind", "surname", "country", "national_party", "group", "term", "role", "email", "website", "ep_id",
 )
 """The keys of a ``meps.yml`` entry that are a Person's text fields of the same name."""
-DIRECTORY_KEYS = frozenset(("name", "social", *PERSON_FIELDS))
+FLAT_OFFICE_KEYS = ("office", "phone")
+"""One office in two flat keys, as entries were written before ``offices``: still read."""
+DIRECTORY_KEYS = frozenset(("name", "social", "offices", "terms", *PERSON_FIELDS, *FLAT_OFFICE_KEYS))
+OFFICE_KEYS = frozenset(("label", "address", "phone"))
+TERM_KEYS = frozenset(("number", "groups", "national_parties"))
+MEMBERSHIP_KEYS = frozenset(("name", "from", "to", "role"))
 KINDS = ("mep", "staff")
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -129,8 +133,9 @@ def check_entry(entry: dict, index: int, path: str) -> None:
         raise InputError(f"{where}: kind: expected one of {', '.join(KINDS)}, got {value('kind')!r}", path)
     if value("email") and not EMAIL_RE.match(value("email")):
         raise InputError(f"{where}: email: not an e-mail address: {value('email')!r}", path)
-    if value("phone") and not PHONE_RE.match(value("phone")):
-        raise InputError(f"{where}: phone: expected digits, spaces and + ( ) . / -: {value('phone')!r}", path)
+    check_phone(value("phone"), f"{where}: phone", path)
+    if value("ep_id") and not re.fullmatch(r"[0-9]+", value("ep_id")):
+        raise InputError(f"{where}: ep_id: expected the Parliament's number of the Member (digits), got {value('ep_id')!r}", path)
     if value("website") and not WEB_URL_RE.match(value("website")):
         raise InputError(f"{where}: website: expected an http(s):// URL, got {value('website')!r}", path)
     social = entry.get("social") or {}
@@ -139,6 +144,77 @@ def check_entry(entry: dict, index: int, path: str) -> None:
     for network, url in social.items():
         if not WEB_URL_RE.match(str(url or "")):
             raise InputError(f"{where}: social: {network}: expected an http(s):// URL, got {url!r}", path)
+    check_offices(entry.get("offices"), f"{where}: offices", path)
+    check_terms(entry.get("terms"), f"{where}: terms", path)
+
+
+def check_phone(phone: str, where: str, path: str) -> None:
+    if phone and not PHONE_RE.match(phone):
+        raise InputError(f"{where}: expected digits, spaces and + ( ) . / -: {phone!r}", path)
+
+
+def check_mappings(items: object, keys: frozenset[str], what: str, where: str, path: str) -> list[dict]:
+    """``items`` as a list of mappings with no key outside ``keys`` (an absent list is empty)."""
+    if items is None:
+        return []
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise InputError(f"{where}: expected a list of {what}, each a mapping", path)
+    for number, item in enumerate(items, 1):
+        unknown = sorted(set(item) - keys)
+        if unknown:
+            raise InputError(f"{where}: {number}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(keys))}", path)
+    return items
+
+
+def check_offices(offices: object, where: str, path: str) -> None:
+    for number, office in enumerate(check_mappings(offices, OFFICE_KEYS, "offices", where, path), 1):
+        address = office.get("address")
+        if address is not None and not isinstance(address, str | list):
+            raise InputError(f"{where}: {number}: address: expected lines of text", path)
+        if isinstance(address, list) and not all(isinstance(line, str) for line in address):
+            raise InputError(f"{where}: {number}: address: expected lines of text", path)
+        check_phone(str(office.get("phone") or "").strip(), f"{where}: {number}: phone", path)
+        if not address_lines(address) and not str(office.get("phone") or "").strip():
+            raise InputError(f"{where}: {number}: expected an address or a phone number", path)
+
+
+def check_terms(terms: object, where: str, path: str) -> None:
+    for term in check_mappings(terms, TERM_KEYS, "terms", where, path):
+        number = term.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 99:
+            raise InputError(f"{where}: number: expected the term's number (1 for 1979-1984), got {number!r}", path)
+        for key in ("groups", "national_parties"):
+            memberships = check_mappings(term.get(key), MEMBERSHIP_KEYS, key, f"{where}: {number}: {key}", path)
+            for membership in memberships:
+                if not str(membership.get("name") or "").strip():
+                    raise InputError(f"{where}: {number}: {key}: 'name' is required", path)
+                for bound in ("from", "to"):
+                    if optional_date(membership.get(bound)) is INVALID_DATE:
+                        raise InputError(
+                            f"{where}: {number}: {key}: {bound}: expected a date YYYY-MM-DD, got {membership.get(bound)!r}", path
+                        )
+
+
+INVALID_DATE = datetime.date.min
+"""What ``optional_date`` gives for a value that is no date."""
+
+
+def optional_date(value: object) -> datetime.date | None:
+    """A date of meps.yml (a YAML date, or text YYYY-MM-DD), None when absent, else INVALID_DATE."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return INVALID_DATE
+
+
+def address_lines(address: str | list | None) -> tuple[str, ...]:
+    """An address given as lines, or as one text with a line a line, without blank lines."""
+    lines = address.splitlines() if isinstance(address, str) else address or []
+    return tuple(" ".join(str(line).split()) for line in lines if str(line).strip())
 
 
 def read_directory_entries(path: Path) -> tuple[dict, ...]:
@@ -163,13 +239,49 @@ def read_directory(path: Path) -> tuple[Person, ...]:
 
 
 def person_from_entry(entry: Mapping[str, Any], slug: str = "") -> Person:
+    """The Person of a checked ``meps.yml`` entry."""
     fields: dict[str, Any] = {key: str(entry.get(key) or "").strip() for key in PERSON_FIELDS}
+    fields["surname"] = fields["surname"] or split_name(str(entry["name"]))[1]
     return Person(
         slug=slug,
         name=display_name(str(entry["name"])),
         social={str(k): str(v) for k, v in (entry.get("social") or {}).items()},
+        offices=get_offices(entry),
+        terms=tuple(sorted(map(get_term, entry.get("terms") or ()), key=lambda term: -term.number)),
         **fields,
     )
+
+
+def get_offices(entry: Mapping[str, Any]) -> tuple[Office, ...]:
+    """The entry's offices: the flat ``office``/``phone`` keys first, as one, then ``offices``."""
+    offices = []
+    flat_address, flat_phone = address_lines(str(entry.get("office") or "")), str(entry.get("phone") or "").strip()
+    if flat_address or flat_phone:
+        offices.append(Office(address=flat_address, phone=flat_phone))
+    for office in entry.get("offices") or ():
+        offices.append(
+            Office(
+                label=" ".join(str(office.get("label") or "").split()),
+                address=address_lines(office.get("address")),
+                phone=str(office.get("phone") or "").strip(),
+            )
+        )
+    return tuple(offices)
+
+
+def get_term(term: Mapping[str, Any]) -> Term:
+    def memberships(key: str) -> tuple[Membership, ...]:
+        return tuple(
+            Membership(
+                name=" ".join(str(item["name"]).split()),
+                start=optional_date(item.get("from")),
+                end=optional_date(item.get("to")),
+                role=" ".join(str(item.get("role") or "").split()),
+            )
+            for item in term.get(key) or ()
+        )
+
+    return Term(number=int(term["number"]), groups=memberships("groups"), parties=memberships("national_parties"))
 
 
 # -- references.yml ---------------------------------------------------------------------

@@ -569,11 +569,11 @@ def render_contact(ctx: PageContext, person: Person) -> str:
     rows = []
     if person.email:
         rows.append((t(_("E-mail")), f'<a href="mailto:{text(person.email)}">{text(person.email)}</a>'))
-    if person.phone:
-        dial = "".join(c for c in person.phone if c.isdigit() or c == "+")
-        rows.append((t(_("Phone")), f'<a href="tel:{text(dial)}">{text(person.phone)}</a>'))
-    if person.office:
-        rows.append((t(_("Office")), text(person.office)))
+    for office in person.offices:
+        if office.phone:
+            rows.append((t(_("Phone")), f'<a href="tel:{text(office.dial)}">{text(office.phone)}</a>'))
+        if office.address:
+            rows.append((t(_("Office")), text(", ".join(office.address))))
     if person.website.startswith(SAFE_URL_SCHEMES):
         rows.append((t(_("Website")), f'<a href="{text(person.website)}" rel="noopener">{text(person.website)}</a>'))
     for network, url in sorted(person.social.items()):

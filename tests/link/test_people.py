@@ -40,4 +40,4 @@ def test_a_full_directory_entry_is_accepted(tmp_path):
     [entry] = read_directory(path)
     [person] = link_people([], [entry]).people
     assert person.social == {"mastodon": "https://eupolicy.social/@example"}
-    assert person.phone == "+32 2 28 45000"
+    assert [office.phone for office in person.offices] == ["+32 2 28 45000"]
