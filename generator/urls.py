@@ -54,3 +54,17 @@ def get_resolution_url(slug: str) -> str:
 def get_person_url(slug: str) -> str:
     """A person's page, relative to the language root: ``meps/<slug>/``."""
     return get_page_url(get_person_path(slug))
+
+
+def get_vcard_path(slug: str) -> str:
+    """A person's contact card, beside their page (inside the language's site folder)."""
+    return f"meps/{slug}/{slug}.vcf"
+
+
+EP_MEP_PAGE = "https://www.europarl.europa.eu/meps/{lang}/{ep_id}"
+"""A Member's page on the Parliament's site, in one of its languages (it redirects to the
+Member's home page, or to a former Member's last term)."""
+
+
+def get_ep_member_url(ep_id: str, lang: str) -> str:
+    return EP_MEP_PAGE.format(lang=lang, ep_id=ep_id)

@@ -5,12 +5,15 @@ without the parser (one module, so that every test builds its data the same way)
 - ``make_sample_corpus``: three linked texts and three people, for the render and site tests;
 - ``make_hostile_corpus``: a text whose every string tries to become markup;
 - ``make_corpus``: a synthetic content folder of N texts (the benchmark's), and edits of
-  a content folder (``edit_paragraph`` ...), for builds.
+  a content folder (``edit_paragraph`` ...), for builds;
+- ``make_people_content``: the bundled content with Members imported from fixture pages.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import shutil
 import sys
 from collections.abc import Iterable
@@ -22,6 +25,7 @@ from generator.model import (
     Content,
     Corpus,
     Document,
+    Membership,
     Meta,
     Office,
     Paragraph,
@@ -30,9 +34,10 @@ from generator.model import (
     Point,
     Recital,
     Resolution,
+    Term,
 )
 from generator.read.content import find_resolution_dirs
-from tests.paths import ROOT
+from tests.paths import CONTENT, FIXTURES, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from make_corpus import make_corpus as make_corpus  # noqa: E402  (the benchmark's synthetic corpus: bench/make_corpus.py)
@@ -263,12 +268,16 @@ def make_hostile_corpus() -> Corpus:
         recitals=recitals,
         paragraphs=[paragraph("1", "Calls for `code` and <em>markup</em>:", [("a", "to <b>stay</b> text;")])],
         meps=[("<i>Evil</i> Name", "Member <script>")],
+        contacts=[("Staff <i>Person</i>", "Advisor <script>")],
         preamble="The <u>European</u> Parliament,",
     )
     document = Document(slug=HOSTILE_SLUG, versions={"en": version}, meta=Meta(reference="<ref>"))
     person = Person(
         slug="evil-name", name="<i>Evil</i> Name", email='a@b.example"><script>', website="javascript:alert(1)",
-        country="<b>Land</b>",
+        country="<b>Land</b>", surname="</script><b>", ep_id='1"><script>', group="<!-- group -->",
+        offices=(Office(label="<b>Office</b>", address=("</address><i>x</i>", "-->"), phone='+32"><script>'),),
+        social={"<b>net</b>": 'https://ok.example/"><b>', "x": "javascript:alert(1)"},
+        terms=(Term(3, groups=(Membership("<i>Group</i>", role="<b>Chair</b>"),)),),
     )
     return Corpus(
         documents=(document,),
@@ -304,3 +313,24 @@ def edit_cited_title(content: Path) -> None:
 
 def remove_text(content: Path) -> None:
     shutil.rmtree(find_resolution_dirs(content)[1][1])
+
+
+# --------------------------------------------------------------------------- people imported from pages
+
+MEMBER_PAGES = FIXTURES / "member_pages"
+IMPORTED_MEMBER = "aino-testinen"
+"""A Member with two offices, e-mail, website and social links (current-member-home.html)."""
+FORMER_MEMBER = "maria-da-graca-exemplo"
+"""A former Member: groups and parties of a term, no contact details (former-member.html)."""
+
+
+def make_people_content(folder: Path) -> Path:
+    """The bundled content copied into ``folder``, with two Members imported from fixture
+    pages by ``import-meps``; returns the content folder."""
+    from generator.commands.import_meps import import_meps
+
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    with contextlib.redirect_stdout(io.StringIO()):
+        import_meps([MEMBER_PAGES / "current-member-home.html", MEMBER_PAGES / "former-member.html"], content / "meps.yml")
+    return content

@@ -65,9 +65,9 @@ class Output:
 
 def get_outputs() -> tuple[Output, ...]:
     """Every output, in the order they are written."""
-    from generator.outputs import root_pages, search, sitemap
+    from generator.outputs import root_pages, search, sitemap, vcards
 
-    return (search.OUTPUT, sitemap.OUTPUT, root_pages.OUTPUT)
+    return (search.OUTPUT, sitemap.OUTPUT, root_pages.OUTPUT, vcards.OUTPUT)
 
 
 def get_output_files(output: Output, context: OutputContext) -> Iterator[tuple[str, SiteFile]]:

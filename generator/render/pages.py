@@ -18,10 +18,12 @@ every link written here is relative, because the site is served under a path pre
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 
@@ -34,6 +36,8 @@ from generator.model import (
     CitationLink,
     Corpus,
     Document,
+    Membership,
+    Office,
     Paragraph,
     Person,
     PersonRef,
@@ -41,9 +45,17 @@ from generator.model import (
     Recital,
     Resolution,
 )
-from generator.names import slugify
+from generator.names import slugify, split_name
 from generator.render.strings import _, get_gettext
-from generator.urls import get_language_url, get_person_path, get_relative_url, get_resolution_path
+from generator.urls import (
+    get_ep_member_url,
+    get_language_url,
+    get_person_path,
+    get_person_url,
+    get_relative_url,
+    get_resolution_path,
+    get_vcard_path,
+)
 
 SAFE_URL_SCHEMES = ("https://", "http://")
 """The only schemes an external link from our data may use (no ``javascript:``)."""
@@ -293,9 +305,18 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
         yield "\n".join(lines)
 
 
-def render_people(ctx: PageContext, page_path: str, slug: str, refs: Iterable[PersonRef], heading: str, anchor: str) -> Iterator[str]:
-    """A list of the people a text names, each linked to their page, with their role."""
+def render_people(
+    ctx: PageContext, page_path: str, slug: str, refs: tuple[PersonRef, ...], heading: str, anchor: str, *, shared_role_says_nothing: bool
+) -> Iterator[str]:
+    """A list of the people a text names, each linked to their page, with their role where
+    it says something: a contact's role does, but "Member" after every MEP of a text does
+    not (``shared_role_says_nothing``: the role more than half of them share is left out,
+    so that only the others stand out, a Vice-Chair among Members)."""
     items = []
+    if shared_role_says_nothing and refs:
+        role, count = Counter(ref.role for ref in refs).most_common(1)[0]
+        if count * 2 > len(refs):
+            refs = tuple(dataclasses.replace(ref, role="") if ref.role == role else ref for ref in refs)
     for ref in refs:
         person_slug = ctx.corpus.person_slugs.get((slug, ref.name))
         name = text(ref.name)
@@ -376,8 +397,8 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
         blocks.append(f'<p class="notice notice-unofficial" role="note"><strong>{notice}</strong> — {explanation}</p>')
 
     body = list(render_units(ctx, document.slug, version))
-    body += render_people(ctx, path, document.slug, version.meps, t(_("Responsible MEPs")), "meps")
-    body += render_people(ctx, path, document.slug, version.contacts, t(_("Contact person")), "contact")
+    body += render_people(ctx, path, document.slug, version.meps, t(_("Responsible MEPs")), "meps", shared_role_says_nothing=True)
+    body += render_people(ctx, path, document.slug, version.contacts, t(_("Contact person")), "contact", shared_role_says_nothing=False)
     # Shown in another language, the text keeps its own ``lang`` (screen readers,
     # hyphenation, search) while headings, our interface strings, keep the page's.
     blocks.extend(wrap_in_language(body, version.lang) if missing else body)
@@ -497,8 +518,14 @@ def is_staff(ctx: PageContext, person: Person) -> bool:
     return person.slug in ctx.corpus.contact_for and person.slug not in ctx.corpus.responsible
 
 
+def surname_order(person: Person) -> tuple[str, str]:
+    """As the Parliament lists its Members: by surname, accents and case aside."""
+    return slugify(person.surname or split_name(person.name)[1]), slugify(person.name)
+
+
 def render_people_index(ctx: PageContext) -> str:
-    """MEPs by country (countries in the page's language, alphabetical), then staff."""
+    """MEPs by country (countries in the page's language, alphabetical), then by surname;
+    then staff. A filter box (people.js) narrows the lists as one types."""
     t = ctx.gettext
     path = "meps/index.md"
     front = get_page_front_matter(ctx, path, t(_("People")), t(_("Responsible MEPs and contact persons.")), "website")
@@ -509,8 +536,15 @@ def render_people_index(ctx: PageContext) -> str:
         shown = f' <span class="person-details">{shown}</span>' if shown else ""
         return f'<li><a href="{text(href)}">{text(person.name)}</a>{shown}</li>'
 
-    def people_list(items: list[str]) -> str:
-        return "\n".join(['<ul class="people-list">', *items, "</ul>"])
+    def people_group(heading: str, anchor: str, people: list[Person], details: Callable[[Person], tuple[str, ...]]) -> str:
+        # Raw HTML, not a Markdown heading: a country name from meps.yml is data.
+        lines = [f'<section class="people-group" aria-labelledby="{anchor}">'] if heading else ['<section class="people-group">']
+        if heading:
+            lines.append(f'<h3 id="{anchor}">{text(heading)}</h3>')
+        lines.append('<ul class="people-list">')
+        lines.extend(item(person, details(person)) for person in sorted(people, key=surname_order))
+        lines.extend(["</ul>", "</section>"])
+        return "\n".join(lines)
 
     staff = [person for person in ctx.corpus.people if is_staff(ctx, person)]
     by_country: dict[str, list[Person]] = {}
@@ -518,23 +552,27 @@ def render_people_index(ctx: PageContext) -> str:
         if not is_staff(ctx, person):
             by_country.setdefault(get_country_name(person.country, ctx.lang) if person.country else "", []).append(person)
 
-    blocks = [render_title(t(_("People")))]
+    filter_strings = {
+        "label": t(_("Find a person")),
+        "hint": t(_("Name, country, group or party")),
+        "count": t(_("%(shown)s of %(total)s shown")) % {"shown": "{shown}", "total": "{total}"},
+    }
+    data = " ".join(f'data-{key}="{text(value)}"' for key, value in filter_strings.items())
+    blocks = [render_title(t(_("People"))), f'<div class="people-filter" hidden {data}></div>']
     if by_country:
         blocks.append(render_heading(t(_("Members of the European Parliament")), "meps"))
         for country in sorted(by_country, key=lambda name: (not name, slugify(name))):
             anchor = "country-" + (slugify(country) if country else "unknown")
             heading = country or t(_("Country not recorded"))
-            # Raw HTML, not a Markdown heading: a country name from meps.yml is data.
-            blocks.append(f'<h3 id="{anchor}">{text(heading)}</h3>')
-            blocks.append(people_list([item(person, (person.group, person.national_party)) for person in by_country[country]]))
+            blocks.append(people_group(heading, anchor, by_country[country], lambda person: (person.group, person.national_party)))
     if staff:
         blocks.append(render_heading(t(_("Staff")), "staff"))
-        blocks.append(people_list([item(person, (person.role, person.group)) for person in staff]))
+        blocks.append(people_group("", "", staff, lambda person: (person.role, person.group)))
     return assemble_page(front, blocks)
 
 
 def render_person_page(ctx: PageContext, person: Person) -> str:
-    """A person: what is known, how to reach them, the texts they answer for."""
+    """A person: what is known, how to reach them, their terms, the texts they answer for."""
     t = ctx.gettext
     path = get_person_path(person.slug)
     facts = [
@@ -553,6 +591,10 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
         blocks.append("\n".join(['<dl class="person-facts">', *rows, "</dl>"]))
     blocks.append(render_heading(t(_("Contact")), "contact"))
     blocks.append(render_contact(ctx, person))
+    blocks.append(render_person_data(ctx, person))
+    if person.terms:
+        blocks.append(render_heading(t(_("Groups and terms")), "terms"))
+        blocks.append(render_terms(ctx, person))
     for heading, anchor, slugs in (
         (t(_("Responsible MEP for")), "responsible", ctx.corpus.responsible.get(person.slug, ())),
         (t(_("Contact person for")), "contact-for", ctx.corpus.contact_for.get(person.slug, ())),
@@ -564,24 +606,161 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
     return assemble_page(front, blocks)
 
 
+NETWORK_NAMES = {
+    "x": "X", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "linkedin": "LinkedIn",
+    "youtube": "YouTube", "tiktok": "TikTok", "mastodon": "Mastodon", "bluesky": "Bluesky", "threads": "Threads",
+}
+"""How networks write their own names; any other key of ``social`` is shown capitalised."""
+
+
+def get_network_name(network: str) -> str:
+    return NETWORK_NAMES.get(network.casefold(), network.capitalize())
+
+
+def get_safe_links(person: Person) -> list[tuple[str, str]]:
+    """The person's own accounts, (network name, URL), http(s) only, in the page's order."""
+    return [(get_network_name(network), url) for network, url in sorted(person.social.items()) if url.startswith(SAFE_URL_SCHEMES)]
+
+
 def render_contact(ctx: PageContext, person: Person) -> str:
+    """How to reach the person: e-mail, website, own accounts, each office; the contact
+    card to download and the Member's page on the Parliament's site."""
     t = ctx.gettext
+    lines = []
+    actions = []
+    if person.reachable:
+        card = text(get_vcard_path(person.slug).removeprefix(get_person_url(person.slug)))  # beside the page
+        label = text(t(_("Add to contacts")))
+        actions.append(f'<a class="person-vcard" href="{card}" type="text/vcard" download>{label}</a>')
+    if person.ep_id:
+        href = text(get_ep_member_url(person.ep_id, ctx.lang))
+        label = text(t(_("Page on the European Parliament’s website")))
+        actions.append(f'<a class="person-ep-page" href="{href}" rel="noopener">{label}</a>')
+    if actions:
+        lines.append(f'<p class="person-actions">{" · ".join(actions)}</p>')
     rows = []
     if person.email:
         rows.append((t(_("E-mail")), f'<a href="mailto:{text(person.email)}">{text(person.email)}</a>'))
-    for office in person.offices:
-        if office.phone:
-            rows.append((t(_("Phone")), f'<a href="tel:{text(office.dial)}">{text(office.phone)}</a>'))
-        if office.address:
-            rows.append((t(_("Office")), text(", ".join(office.address))))
     if person.website.startswith(SAFE_URL_SCHEMES):
-        rows.append((t(_("Website")), f'<a href="{text(person.website)}" rel="noopener">{text(person.website)}</a>'))
-    for network, url in sorted(person.social.items()):
-        if url.startswith(SAFE_URL_SCHEMES):
-            rows.append((text(network.capitalize()), f'<a href="{text(url)}" rel="noopener">{text(url)}</a>'))
-    if not rows:
-        return render_paragraph(t(_("No contact details are recorded for this person.")), "no-contact")
-    return "\n".join(['<dl class="person-contact">', *(f"<dt>{text(label)}</dt><dd>{value}</dd>" for label, value in rows), "</dl>"])
+        rows.append((t(_("Website")), f'<a href="{text(person.website)}" rel="me noopener">{text(person.website)}</a>'))
+    links = get_safe_links(person)
+    if links:
+        items = [f'<li><a href="{text(url)}" rel="me noopener">{text(name)}</a></li>' for name, url in links]
+        rows.append((t(_("Social media")), "\n".join(['<ul class="person-social">', *items, "</ul>"])))
+    if rows:
+        items = [f"<dt>{text(label)}</dt><dd>{value}</dd>" for label, value in rows]
+        lines.append("\n".join(['<dl class="person-contact">', *items, "</dl>"]))
+    if person.offices:
+        lines.append(render_offices(ctx, person))
+    if not person.reachable:
+        lines.append(render_paragraph(t(_("No contact details are recorded for this person.")), "no-contact"))
+    return "\n".join(lines)
+
+
+def render_offices(ctx: PageContext, person: Person) -> str:
+    """Each office: its name, its address, its phone number as a ``tel:`` link."""
+    t = ctx.gettext
+    unnamed, phone_line = t(_("Office")), text(t(_("Phone: %(number)s")))
+    lines = ['<div class="person-offices">']
+    for number, office in enumerate(person.offices, 1):
+        anchor = f"office-{number}"
+        lines.append(f'<section class="person-office" aria-labelledby="{anchor}">')
+        lines.append(f'<h3 id="{anchor}">{text(office.label or unnamed)}</h3>')
+        if office.address:
+            lines.append(f'<address>{"<br>".join(text(line) for line in office.address)}</address>')
+        if office.phone:
+            phone = f'<a href="tel:{text(office.dial)}">{text(office.phone)}</a>'
+            lines.append(f'<p class="person-phone">{phone_line % {"number": phone}}</p>')
+        lines.append("</section>")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def render_person_data(ctx: PageContext, person: Person) -> str:
+    """The person as schema.org ``Person`` JSON-LD, for search engines and address books.
+
+    Inside ``<script>``, ``<``, ``>`` and ``&`` are written as JSON escapes: no value can
+    close the element or the raw block's comment.
+    """
+    t = ctx.gettext
+    data: dict = {"@context": "https://schema.org", "@type": "Person", "name": person.name}
+    if person.surname:
+        data["familyName"] = person.surname
+    if person.kind == "mep" or person.ep_id:
+        data["jobTitle"] = t(_("Member of the European Parliament"))
+    elif person.role:
+        data["jobTitle"] = person.role
+    if person.group:
+        data["affiliation"] = {"@type": "Organization", "name": person.group}
+    if person.email:
+        data["email"] = person.email
+    if person.offices:
+        data["workLocation"] = [get_place_data(office) for office in person.offices]
+    same_as = [get_ep_member_url(person.ep_id, ctx.lang)] if person.ep_id else []
+    same_as += [url for _name, url in get_safe_links(person)]
+    if person.website.startswith(SAFE_URL_SCHEMES):
+        data["url"] = person.website
+    if same_as:
+        data["sameAs"] = same_as
+    quoted = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
+    quoted = quoted.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/ld+json">{quoted}</script>'
+
+
+def get_place_data(office: Office) -> dict:
+    """An office as a schema.org ``Place``: its name, ``PostalAddress`` and telephone."""
+    place: dict = {"@type": "Place"}
+    if office.label:
+        place["name"] = office.label
+    if office.address:
+        street, postcode, locality = office.postal_parts
+        address = {"@type": "PostalAddress", "streetAddress": ", ".join(street)}
+        if postcode:
+            address["postalCode"] = postcode
+        if locality:
+            address["addressLocality"] = locality
+        place["address"] = address
+    if office.phone:
+        place["telephone"] = office.phone
+    return place
+
+
+def render_terms(ctx: PageContext, person: Person) -> str:
+    """Each term served, newest first, with the groups and national parties of it."""
+    t = ctx.gettext
+    lines = ['<ul class="person-terms">']
+    for term in person.terms:
+        start, end = term.years
+        name = t(_("Term %(number)s (%(start)s–%(end)s)")) % {"number": term.number, "start": start, "end": end}
+        lists = [
+            (t(_("Political groups")), term.groups),
+            (t(_("National parties")), term.parties),
+        ]
+        rows = []
+        for label, memberships in lists:
+            if memberships:
+                items = [f"<li>{render_membership(ctx, membership)}</li>" for membership in memberships]
+                rows.append(f"<dt>{text(label)}</dt><dd><ul>{''.join(items)}</ul></dd>")
+        details = f'\n<dl class="term-details">{"".join(rows)}</dl>' if rows else ""
+        lines.append(f'<li><span class="term-name">{text(name)}</span>{details}</li>')
+    lines.append("</ul>")
+    return "\n".join(lines)
+
+
+def render_membership(ctx: PageContext, membership: Membership) -> str:
+    """"Group of the Greens/EFA — Member · 2 July 2019 – 28 April 2021"."""
+    t = ctx.gettext
+    shown = text(membership.name) + (f" — {text(membership.role)}" if membership.role else "")
+    start, end = membership.start, membership.end
+    if start and end:
+        period = f"{ctx.date(start)} – {ctx.date(end)}"
+    elif start:
+        period = t(_("since %(date)s")) % {"date": ctx.date(start)}
+    elif end:
+        period = t(_("until %(date)s")) % {"date": ctx.date(end)}
+    else:
+        return shown
+    return f'{shown} · <span class="membership-dates">{text(period)}</span>'
 
 
 # --- the site ---------------------------------------------------------------------------

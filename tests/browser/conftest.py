@@ -15,17 +15,21 @@ from pathlib import Path
 
 import pytest
 
+from tests.factories import make_people_content
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_SLUG = "2012-03-07-kazakhstan"
 
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory) -> Path:
-    """The bundled content built into a fresh site folder."""
+    """The bundled content, with two Members imported from fixture pages by import-meps
+    (one with offices), built into a fresh site folder."""
     from generator.commands.build import build_site
 
-    site_dir = tmp_path_factory.mktemp("browser") / "site"
-    status = build_site(ROOT / "content", site_dir)
+    folder = tmp_path_factory.mktemp("browser")
+    site_dir = folder / "site"
+    status = build_site(make_people_content(folder), site_dir)
     assert status == 0
     return site_dir
 
@@ -61,6 +65,14 @@ def site_url(sample_site: Path):
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_js(browser):
+    context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     yield page
     context.close()

@@ -6,10 +6,13 @@ from pathlib import Path
 
 SAMPLE_SLUG = "2012-03-07-kazakhstan"
 SAMPLE_PERSON = "barbara-lochbihler"
+PERSON_WITH_OFFICES = "aino-testinen"
+"""Imported from a fixture Member page into the sample site (tests/browser/conftest.py)."""
 
 
 def page_paths() -> list[str]:
-    """Site-relative paths: the root, each home, a resolution, a person and each index."""
+    """Site-relative paths: the root, each home, a resolution, two people (one with offices)
+    and each index."""
     paths = [""]
     for lang in ("en", "fr"):
         paths += [
@@ -18,6 +21,7 @@ def page_paths() -> list[str]:
             f"{lang}/resolutions/{SAMPLE_SLUG}/",
             f"{lang}/meps/",
             f"{lang}/meps/{SAMPLE_PERSON}/",
+            f"{lang}/meps/{PERSON_WITH_OFFICES}/",
         ]
     return paths
 

@@ -104,14 +104,6 @@ def test_language_switch_keeps_the_fragment_and_comes_back(page, site_url, lang)
     assert highlighted_ids(page) == ["rec_C"]
 
 
-@pytest.fixture
-def page_without_js(browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_permalinks_and_language_switch_are_links(page_without_js, site_url, lang):
     page = page_without_js

@@ -1,4 +1,4 @@
-"""The people index: MEPs by country (named in the page's language), then staff."""
+"""The people index: MEPs by country (named in the page's language), then surname; then staff."""
 
 from __future__ import annotations
 
@@ -15,6 +15,12 @@ def make_people_corpus() -> Corpus:
         Person(slug="anna-nowak", name="Anna Nowak", kind="mep", country="Poland"),
         Person(slug="barbara-lochbihler", name="Barbara Lochbihler", kind="mep", country="Germany"),
         Person(slug="hans-weber", name="Hans Weber", kind="mep", country="germany"),
+        # By surname, as the Parliament lists its Members: "Zoe Adams" first, "López Aguilar" under L.
+        Person(slug="zoe-adams", name="Zoe Adams", kind="mep", country="Germany"),
+        Person(
+            slug="juan-fernando-lopez-aguilar", name="Juan Fernando López Aguilar", surname="López Aguilar",
+            kind="mep", country="Germany",
+        ),
         Person(slug="mira-x", name="Mira X", kind="mep", country="Atlantis <b>"),
         Person(slug="paolo-bergamaschi", name="Paolo Bergamaschi", kind="staff", role="Advisor"),
         # Only named in texts: a responsible MEP, and a contact person.
@@ -38,11 +44,13 @@ def section_order(markdown: str) -> list[str]:
     "lang, expected",
     [
         ("en", ["Members of the European Parliament", "Atlantis &lt;b&gt;", "Mira X", "Germany",
-                "Barbara Lochbihler", "Hans Weber", "Poland", "Anna Nowak", "Country not recorded",
-                "Werner Schulz", "Staff", "Jo Contact", "Paolo Bergamaschi"]),
-        ("fr", ["Députés au Parlement européen", "Allemagne", "Barbara Lochbihler", "Hans Weber",
+                "Zoe Adams", "Barbara Lochbihler", "Juan Fernando López Aguilar", "Hans Weber",
+                "Poland", "Anna Nowak", "Country not recorded",
+                "Werner Schulz", "Staff", "Paolo Bergamaschi", "Jo Contact"]),
+        ("fr", ["Députés au Parlement européen", "Allemagne", "Zoe Adams", "Barbara Lochbihler",
+                "Juan Fernando López Aguilar", "Hans Weber",
                 "Atlantis &lt;b&gt;", "Mira X", "Pologne", "Anna Nowak", "Pays non renseigné",
-                "Werner Schulz", "Collaborateurs", "Jo Contact", "Paolo Bergamaschi"]),
+                "Werner Schulz", "Collaborateurs", "Paolo Bergamaschi", "Jo Contact"]),
     ],
 )
 def test_meps_by_country_in_the_page_language_then_staff(lang, expected):

@@ -3,6 +3,8 @@ add no element, attribute, link or id."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.factories import HOSTILE_DOC_TYPE, HOSTILE_SLUG, HOSTILE_TEXTS, HOSTILE_TITLE, recital_id
@@ -75,15 +77,28 @@ def test_hostile_person_page(hostile_site):
     page = read_html(hostile_site / "en" / "meps" / "evil-name" / "index.html")
     article = page.find_all("article")[0]
     assert page.find_all("h1")[0].text() == "<i>Evil</i> Name"
-    assert not article.find_all("i") and not article.find_all("script") and not article.find_all("b")
+    assert not article.find_all("i") and not article.find_all("b")
+    # The one script is our JSON-LD, whose data stays data: it reads back as given.
+    [script] = article.find_all("script")
+    assert script.attrs["type"] == "application/ld+json"
+    data = json.loads(script.text())
+    assert (data["name"], data["familyName"], data["affiliation"]["name"]) == ("<i>Evil</i> Name", "</script><b>", "<!-- group -->")
+    assert data["workLocation"][0]["address"]["streetAddress"] == "</address><i>x</i>, -->"
+    assert "javascript:alert(1)" not in script.text()
     hrefs = [a.attrs["href"] for a in article.find_all("a") if "href" in a.attrs]
     assert not any(h.startswith("javascript:") for h in hrefs)
     mailto = [h for h in hrefs if h.startswith("mailto:")]
     assert mailto == ['mailto:a@b.example"><script>']
+    assert 'https://ok.example/"><b>' in hrefs
+    offices = [e for e in article.find_all("section") if e.has_class("person-office")]
+    assert offices[0].find_all("h3")[0].text() == "<b>Office</b>"
+    assert offices[0].find_all("address")[0].text() == "</address><i>x</i>-->"
+    terms = [e for e in article.find_all("ul") if e.has_class("person-terms")][0]
+    assert "<i>Group</i> — <b>Chair</b>" in terms.text()
 
 
 def test_hostile_names_on_the_resolution_page(page):
     names = [e for e in page.find_all("span") if e.has_class("person-name")]
     assert names[0].text() == "<i>Evil</i> Name"
     roles = [e for e in page.find_all("span") if e.has_class("person-role")]
-    assert roles[0].text() == "Member <script>"
+    assert [role.text() for role in roles] == ["Advisor <script>"]  # a lone MEP's role says nothing
