@@ -108,8 +108,13 @@ class DirectoryIndex:
         self.by_name.setdefault(name_key(str(entry["name"])), entry)
 
     def find(self, imported: dict) -> dict | None:
-        found = self.by_id.get(str(imported.get("ep_id") or ""))
-        return found if found is not None else self.by_name.get(name_key(imported["name"]))
+        ep_id = str(imported.get("ep_id") or "")
+        found = self.by_id.get(ep_id) if ep_id else None
+        if found is None:
+            found = self.by_name.get(name_key(imported["name"]))
+            if found is not None and ep_id and found.get("ep_id") and str(found["ep_id"]) != ep_id:
+                return None  # two Members of one name: the ids tell them apart
+        return found
 
 
 def fill_entry(target: dict, imported: dict) -> bool:

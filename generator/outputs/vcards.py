@@ -17,7 +17,7 @@ import vobject
 from generator.model import Person
 from generator.names import slugify
 from generator.outputs import Output, OutputContext, SiteFile
-from generator.render.pages import SAFE_URL_SCHEMES
+from generator.render.pages import SAFE_URL_SCHEMES, get_own_accounts
 from generator.render.strings import _, get_gettext
 from generator.urls import get_ep_member_url, get_vcard_path
 
@@ -54,10 +54,9 @@ def get_vcard(person: Person, lang: str) -> bytes:
         add(card, "url", person.website)
     if person.ep_id:
         add(card, "url", get_ep_member_url(person.ep_id, lang))
-    for network, url in sorted(person.social.items()):
-        if url.startswith(SAFE_URL_SCHEMES):
-            network_type = slugify(network)  # a parameter value: no ; : , or quote
-            add(card, "x-socialprofile", url, types=[network_type] if network_type else [])
+    for network, url in get_own_accounts(person):
+        network_type = slugify(network)  # a parameter value: no ; : , or quote
+        add(card, "x-socialprofile", url, types=[network_type] if network_type else [])
     return card.serialize().encode("utf-8")
 
 

@@ -46,7 +46,6 @@ DATES_RE = re.compile(r"^(\d{2})-(\d{2})-(\d{4})\s*(?:/\s*(\d{2})-(\d{2})-(\d{4}
 
 LINK_NETWORKS = {"twitt": "x", "fb": "facebook"}
 """The header's ``link_<name>`` classes whose name is not the network's."""
-NOT_SOCIAL = {"email", "website"}
 
 HISTORY_HEADINGS = {
     "groups": {"political groups", "groupes politiques"},
@@ -82,51 +81,33 @@ def read_member_page(content: bytes, source: str, url: str = "", charset: str | 
     if not isinstance(header, Tag) or not words(name_element):
         raise InputError("not a Member's page of the Parliament's site (no name in a #presentationmep header)", source)
     printed = words(name_element)
-    entry: dict = {"name": display_name(printed), "surname": split_name(printed)[1], "kind": "mep"}
-
     page_path = get_page_path(page, url)
     ep_id = get_ep_id(page_path, header)
-    if ep_id:
-        entry["ep_id"] = ep_id
     country, party = get_country_and_party(header)
-    if country:
-        entry["country"] = country
     group = words(header.select_one(".sln-political-group-name"))
-    if group:
-        entry["group"] = group
-    if party:
-        entry["national_party"] = party
-
     email, website, social = get_links(header)
-    if email:
-        entry["email"] = email
-    if website:
-        entry["website"] = website
-    offices = list(get_offices(page))
-    if offices:
-        entry["offices"] = offices
-    if social:
-        entry["social"] = social
-
     terms = get_terms(page, page_path, ep_id, group, country)
-    if terms:
-        entry["terms"] = terms
-        # A former Member's header has no group or party: the latest of the history.
-        for key, history_key in (("group", "groups"), ("national_party", "national_parties")):
-            memberships = [item for term in terms for item in term.get(history_key, ())]
-            if key not in entry and memberships:
-                entry[key] = max(memberships, key=lambda item: item.get("from") or datetime.date.min)["name"]
-    return order_keys(entry)
+    found: dict[str, object] = {
+        "ep_id": ep_id,
+        "country": country,
+        # A former Member's header has no group or party: the latest of their history.
+        "group": group or get_latest(terms, "groups"),
+        "national_party": party or get_latest(terms, "national_parties"),
+        "email": email,
+        "website": website,
+        "offices": list(get_offices(page)),
+        "social": social,
+        "terms": terms,
+    }
+    entry: dict[str, object] = {"name": display_name(printed), "surname": split_name(printed)[1], "kind": "mep"}
+    entry.update((key, value) for key, value in found.items() if value)
+    return entry
 
 
-ENTRY_ORDER = (
-    "name", "surname", "kind", "ep_id", "country", "group", "national_party",
-    "email", "website", "offices", "social", "terms",
-)
-
-
-def order_keys(entry: dict) -> dict:
-    return {key: entry[key] for key in ENTRY_ORDER if key in entry}
+def get_latest(terms: list[dict], key: str) -> str:
+    """The name of the membership (``groups``, ``national_parties``) that began last."""
+    memberships = [item for term in terms for item in term.get(key, ())]
+    return max(memberships, key=lambda item: item.get("from") or datetime.date.min)["name"] if memberships else ""
 
 
 def get_page_path(page: BeautifulSoup, url: str) -> str:
@@ -204,11 +185,8 @@ def get_offices(page: BeautifulSoup) -> Iterable[dict]:
         label = words(card.select_one(classes("title-h3")))
         listing = card.select_one(classes("contact-card-list"))
         address_element = listing.find("span", recursive=False) if listing else None
-        address = (
-            [normalise(line) for line in address_element.get_text("\n").splitlines() if normalise(line)]
-            if isinstance(address_element, Tag)
-            else []
-        )
+        lines = address_element.get_text("\n").splitlines() if isinstance(address_element, Tag) else []
+        address = [line for line in map(normalise, lines) if line]
         phone = ""
         for tel in card.select('a[href^="tel:"]'):
             phone = international(words(tel) or str(tel.get("href")).removeprefix("tel:"))
@@ -247,7 +225,7 @@ def get_terms(page: BeautifulSoup, page_path: str, ep_id: str, group: str, count
     for number in sorted(numbers, reverse=True):
         term: dict = {"number": number}
         if number == shown:
-            term.update((key, items) for key, items in details.items() if items)
+            term.update(details)
         terms.append(term)
     return terms
 

@@ -538,9 +538,10 @@ def render_people_index(ctx: PageContext) -> str:
 
     def people_group(heading: str, anchor: str, people: list[Person], details: Callable[[Person], tuple[str, ...]]) -> str:
         # Raw HTML, not a Markdown heading: a country name from meps.yml is data.
-        lines = [f'<section class="people-group" aria-labelledby="{anchor}">'] if heading else ['<section class="people-group">']
         if heading:
-            lines.append(f'<h3 id="{anchor}">{text(heading)}</h3>')
+            lines = [f'<section class="people-group" aria-labelledby="{anchor}">', f'<h3 id="{anchor}">{text(heading)}</h3>']
+        else:
+            lines = ['<section class="people-group">']
         lines.append('<ul class="people-list">')
         lines.extend(item(person, details(person)) for person in sorted(people, key=surname_order))
         lines.extend(["</ul>", "</section>"])
@@ -591,7 +592,7 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
         blocks.append("\n".join(['<dl class="person-facts">', *rows, "</dl>"]))
     blocks.append(render_heading(t(_("Contact")), "contact"))
     blocks.append(render_contact(ctx, person))
-    blocks.append(render_person_data(ctx, person))
+    blocks.append(render_person_json_ld(ctx, person))
     if person.terms:
         blocks.append(render_heading(t(_("Groups and terms")), "terms"))
         blocks.append(render_terms(ctx, person))
@@ -617,9 +618,9 @@ def get_network_name(network: str) -> str:
     return NETWORK_NAMES.get(network.casefold(), network.capitalize())
 
 
-def get_safe_links(person: Person) -> list[tuple[str, str]]:
-    """The person's own accounts, (network name, URL), http(s) only, in the page's order."""
-    return [(get_network_name(network), url) for network, url in sorted(person.social.items()) if url.startswith(SAFE_URL_SCHEMES)]
+def get_own_accounts(person: Person) -> list[tuple[str, str]]:
+    """The person's own accounts as (network, URL), by network; http(s) only."""
+    return [(network, url) for network, url in sorted(person.social.items()) if url.startswith(SAFE_URL_SCHEMES)]
 
 
 def render_contact(ctx: PageContext, person: Person) -> str:
@@ -643,9 +644,9 @@ def render_contact(ctx: PageContext, person: Person) -> str:
         rows.append((t(_("E-mail")), f'<a href="mailto:{text(person.email)}">{text(person.email)}</a>'))
     if person.website.startswith(SAFE_URL_SCHEMES):
         rows.append((t(_("Website")), f'<a href="{text(person.website)}" rel="me noopener">{text(person.website)}</a>'))
-    links = get_safe_links(person)
-    if links:
-        items = [f'<li><a href="{text(url)}" rel="me noopener">{text(name)}</a></li>' for name, url in links]
+    accounts = get_own_accounts(person)
+    if accounts:
+        items = [f'<li><a href="{text(url)}" rel="me noopener">{text(get_network_name(network))}</a></li>' for network, url in accounts]
         rows.append((t(_("Social media")), "\n".join(['<ul class="person-social">', *items, "</ul>"])))
     if rows:
         items = [f"<dt>{text(label)}</dt><dd>{value}</dd>" for label, value in rows]
@@ -676,7 +677,7 @@ def render_offices(ctx: PageContext, person: Person) -> str:
     return "\n".join(lines)
 
 
-def render_person_data(ctx: PageContext, person: Person) -> str:
+def render_person_json_ld(ctx: PageContext, person: Person) -> str:
     """The person as schema.org ``Person`` JSON-LD, for search engines and address books.
 
     Inside ``<script>``, ``<``, ``>`` and ``&`` are written as JSON escapes: no value can
@@ -697,12 +698,12 @@ def render_person_data(ctx: PageContext, person: Person) -> str:
     if person.offices:
         data["workLocation"] = [get_place_data(office) for office in person.offices]
     same_as = [get_ep_member_url(person.ep_id, ctx.lang)] if person.ep_id else []
-    same_as += [url for _name, url in get_safe_links(person)]
+    same_as += [url for _network, url in get_own_accounts(person)]
     if person.website.startswith(SAFE_URL_SCHEMES):
         data["url"] = person.website
     if same_as:
         data["sameAs"] = same_as
-    quoted = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None)
+    quoted = json.dumps(data, ensure_ascii=False)
     quoted = quoted.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/ld+json">{quoted}</script>'
 

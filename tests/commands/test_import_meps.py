@@ -180,6 +180,13 @@ def test_a_page_finds_its_member_by_id_whatever_the_name_says(tmp_path):
     assert (aino.name, aino.country) == ("A. Testinen-Virtanen", "Finland")
 
 
+def test_a_member_of_the_same_name_with_another_id_is_another_person(tmp_path, capsys):
+    meps_yml = write(tmp_path / "meps.yml", "- name: Aino Testinen\n  ep_id: '123'\n")
+    import_meps([HOME], meps_yml)
+    assert "added 1, updated 0" in capsys.readouterr().out
+    assert [(person.ep_id, len(person.offices)) for person in read_directory(meps_yml)] == [("123", 0), ("990001", 2)]
+
+
 def test_two_pages_of_one_member_make_one_entry(tmp_path, capsys):
     history = tmp_path / "history.html"
     # Aino's term-10 history page: the home page's header, with the dated lists.
