@@ -17,7 +17,7 @@ import vobject
 from generator.model import Person
 from generator.names import slugify
 from generator.outputs import Output, OutputContext, SiteFile
-from generator.render.pages import SAFE_URL_SCHEMES, get_own_accounts
+from generator.render.pages import SAFE_URL_SCHEMES, get_job_title, get_own_accounts, is_member
 from generator.render.strings import _, get_gettext
 from generator.urls import get_ep_member_url, get_vcard_path
 
@@ -28,16 +28,15 @@ def get_vcard(person: Person, lang: str) -> bytes:
     t = get_gettext(lang)
     card = vobject.vCard()
     card.add("fn").value = person.name
-    given = person.name.removesuffix(person.surname).strip() if person.surname else ""
+    has_surname = bool(person.surname) and person.name.endswith(person.surname)
+    given = person.name.removesuffix(person.surname).strip() if has_surname else ""
     card.add("n").value = vobject.vcard.Name(family=person.surname or person.name, given=given)
-    is_member = person.kind == "mep" or bool(person.ep_id)
-    organisation = [t(_("European Parliament"))] if is_member else []
+    organisation = [t(_("European Parliament"))] if is_member(person) else []
     organisation += [person.group] if person.group else []
     if organisation:
         card.add("org").value = organisation
-    title = t(_("Member of the European Parliament")) if is_member else person.role
-    if title:
-        card.add("title").value = title
+    if get_job_title(t, person):
+        card.add("title").value = get_job_title(t, person)
     if person.email:
         add(card, "email", person.email, types=["INTERNET"])
     for number, office in enumerate(person.offices, 1):

@@ -683,14 +683,11 @@ def render_person_json_ld(ctx: PageContext, person: Person) -> str:
     Inside ``<script>``, ``<``, ``>`` and ``&`` are written as JSON escapes: no value can
     close the element or the raw block's comment.
     """
-    t = ctx.gettext
     data: dict = {"@context": "https://schema.org", "@type": "Person", "name": person.name}
     if person.surname:
         data["familyName"] = person.surname
-    if person.kind == "mep" or person.ep_id:
-        data["jobTitle"] = t(_("Member of the European Parliament"))
-    elif person.role:
-        data["jobTitle"] = person.role
+    if get_job_title(ctx.gettext, person):
+        data["jobTitle"] = get_job_title(ctx.gettext, person)
     if person.group:
         data["affiliation"] = {"@type": "Organization", "name": person.group}
     if person.email:
@@ -706,6 +703,16 @@ def render_person_json_ld(ctx: PageContext, person: Person) -> str:
     quoted = json.dumps(data, ensure_ascii=False)
     quoted = quoted.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/ld+json">{quoted}</script>'
+
+
+def is_member(person: Person) -> bool:
+    """A Member of the European Parliament, by the directory's word or the Parliament's id."""
+    return person.kind == "mep" or bool(person.ep_id)
+
+
+def get_job_title(t: Callable[[str], str], person: Person) -> str:
+    """What an address book shows under the name: a Member's office, else the person's role."""
+    return t(_("Member of the European Parliament")) if is_member(person) else person.role
 
 
 def get_place_data(office: Office) -> dict:
