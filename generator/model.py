@@ -88,8 +88,58 @@ class Paragraph:
     """The paragraph's points, in order."""
 
 
-Unit = Citation | Recital | Paragraph | Point
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment of a report or a text adopted: a table of the text amended ("Text
+    proposed by the Commission", "Present text") beside the amendment."""
+
+    eid: str
+    """``amdt_1``, ``amdt_2`` ... by the printed number."""
+    num: str
+    """The printed number: ``1``."""
+    location: str
+    """What it amends, as printed under its number ("Proposal for a regulation Recital 3"), or ""."""
+    original: str
+    """The first column: the text amended, whitespace normalised ("" for an addition)."""
+    amended: str
+    """The second column: the text as amended ("" for a deletion)."""
+    line: int
+    """1-based line of the source where the amendment starts ("Amendment 1")."""
+    justification: str = ""
+    """The justification printed under the table, or ""."""
+
+    @property
+    def text(self) -> str:
+        """Both columns, for what reads every unit's text (search)."""
+        return " ".join(part for part in (self.original, self.amended) if part)
+
+
+Unit = Citation | Recital | Paragraph | Point | Amendment
 """Anything with an id that a permalink can point at."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading printed among the units ("General remarks", "I. ECONOMIC GROWTH"): kept,
+    with the unit it stands before."""
+
+    text: str
+    line: int
+    before: str
+    """The id of the unit it stands before ("" after the last unit)."""
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person who tabled or drafted the text, as the page names them: "X, Y on behalf of
+    the PPE Group", a report's rapporteur, the Greens/EFA page's responsible MEPs."""
+
+    name: str
+    """The name as printed, whitespace normalised, non-breaking hyphens as hyphens."""
+    group: str | None
+    """The political group the page gives for the name ("PPE", "Verts/ALE"), or None."""
+    line: int
+    """1-based line of the source where the name stands."""
 
 
 @dataclass(frozen=True)
@@ -135,9 +185,21 @@ class Resolution:
     recitals: tuple[Recital, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     meps: tuple[PersonRef, ...] = ()
-    """Responsible MEPs, in the order printed."""
+    """Responsible MEPs (the page's list of them), in the order printed."""
     contacts: tuple[PersonRef, ...] = ()
     """Contact persons, in the order printed."""
+    reference: str = ""
+    """The text's own document number as printed ("B7-0261/2009", "P7_TA(2014)0206"), or ""."""
+    procedure: str = ""
+    """The procedure number ("2013/2169(INI)"), or ""."""
+    authors: tuple[Author, ...] = ()
+    """Who tabled or drafted the text, in page order."""
+    amendments: tuple[Amendment, ...] = ()
+    """The amendments after the paragraphs (a report's, a text adopted's), in order."""
+    headings: tuple[Heading, ...] = ()
+    """Headings printed among the units, in order."""
+    layout: str = ""
+    """The source page layout that was recognised (``generator.parse.layouts``)."""
 
     def units(self) -> Iterator[Unit]:
         """Every unit in document order, points right after their paragraph."""
@@ -146,13 +208,24 @@ class Resolution:
         for paragraph in self.paragraphs:
             yield paragraph
             yield from paragraph.points
+        yield from self.amendments
+
+    def responsible_meps(self) -> tuple[PersonRef, ...]:
+        """The MEPs responsible for the text: the page's list of them, or where it has
+        none (the Parliament's own pages), the authors."""
+        if self.meps:
+            return self.meps
+        return tuple(PersonRef(name=a.name, role=a.group or "", line=a.line) for a in self.authors)
 
     def eids(self) -> tuple[str, ...]:
         """The ids of all units, in document order."""
         return tuple(unit.eid for unit in self.units())
 
     def to_json(self) -> dict:
-        """The ``parse --json`` object of DESIGN.md section 5 (plus ``preamble``)."""
+        """The ``parse --json`` object of DESIGN.md section 5 (plus ``preamble`` and ``headings``).
+
+        ``meps`` lists :meth:`responsible_meps`: on a Parliament page, the authors (role:
+        their group)."""
 
         def person(ref: PersonRef) -> dict:
             return {"name": ref.name, "role": ref.role}
@@ -174,8 +247,18 @@ class Resolution:
                 }
                 for p in self.paragraphs
             ],
-            "meps": [person(m) for m in self.meps],
+            "meps": [person(m) for m in self.responsible_meps()],
             "contacts": [person(c) for c in self.contacts],
+            "reference": self.reference or None,
+            "procedure": self.procedure or None,
+            "authors": [{"name": a.name, "group": a.group} for a in self.authors],
+            "amendments": [
+                {"eid": a.eid, "num": a.num, "location": a.location, "original": a.original, "amended": a.amended,
+                 "justification": a.justification}
+                for a in self.amendments
+            ],
+            "headings": [{"text": h.text, "before": h.before} for h in self.headings],
+            "layout": self.layout,
         }
 
 
