@@ -10,11 +10,13 @@ and builds new ones; nothing is mutated or decorated after the fact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES
@@ -277,6 +279,26 @@ class Meta:
     """Other slugs this text was published under."""
     unofficial: tuple[str, ...] = ()
     """Languages whose version is an unofficial translation (``unofficial_translations: [fr]``)."""
+    title: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> the title, where the page gives a wrong one (``title:`` one for
+    every language, or one per language)."""
+    date: datetime.date | None = None
+    """The text's date, where the page gives a wrong one or none."""
+    doc_type: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> the document type, where the page gives a wrong one."""
+
+    def correct(self, version: Resolution) -> Resolution:
+        """``version`` with what this meta.yml says instead of what its page says: title,
+        date, type, reference, procedure."""
+        changes: dict[str, Any] = {
+            "title": self.title.get(version.lang),
+            "date": self.date,
+            "doc_type": self.doc_type.get(version.lang),
+            "reference": self.reference,
+            "procedure": self.procedure,
+        }
+        changes = {name: value for name, value in changes.items() if value and value != getattr(version, name)}
+        return dataclasses.replace(version, **changes) if changes else version
 
 
 @dataclass(frozen=True)

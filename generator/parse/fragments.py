@@ -33,29 +33,30 @@ _MAX_FRAGMENT = 6
 
 def join_fragments(lines: list[SourceLine]) -> list[SourceLine]:
     """Lone labels joined to the text below them, lone punctuation to the text above."""
-    if not any(len(line.text) <= _MAX_FRAGMENT or rec.is_amendment_word(line.text) for line in lines):
-        return lines
     joined: list[SourceLine] = []
-    index = 0
-    while index < len(lines):
+    index, count = 0, len(lines)
+    while index < count:
         line = lines[index]
         text = line.text
-        following = lines[index + 1] if index + 1 < len(lines) else None
-        if following is not None and len(text) <= _MAX_FRAGMENT and _LONE_LABEL.match(text) and not _LONE_LABEL.match(following.text):
-            joined.append(_joined(line, following))
-            index += 2
-            continue
-        if following is not None and following.text.isdigit() and rec.is_amendment_word(text):
-            joined.append(_joined(line, following))  # "Amendment" / "1"
-            index += 2
-            continue
-        if joined and len(text) <= _MAX_FRAGMENT and _LONE_PUNCTUATION.match(text):
-            joined[-1] = _joined(joined[-1], line)
-            index += 1
-            continue
-        joined.append(line)
         index += 1
+        if len(text) > _MAX_AMENDMENT_WORD:  # most lines: nothing to join
+            joined.append(line)
+            continue
+        following = lines[index] if index < count else None
+        if following is not None and (
+            (len(text) <= _MAX_FRAGMENT and _LONE_LABEL.match(text) and not _LONE_LABEL.match(following.text))
+            or (following.text.isdigit() and rec.is_amendment_word(text))  # "Amendment" / "1"
+        ):
+            joined.append(_joined(line, following))
+            index += 1
+        elif joined and len(text) <= _MAX_FRAGMENT and _LONE_PUNCTUATION.match(text):
+            joined[-1] = _joined(joined[-1], line)
+        else:
+            joined.append(line)
     return joined
+
+
+_MAX_AMENDMENT_WORD = max(_MAX_FRAGMENT, *(len(g.amendment_heading) for g in _GRAMMARS))
 
 
 def _joined(first: SourceLine, second: SourceLine) -> SourceLine:

@@ -250,6 +250,8 @@ def _read_body_line(state: _ParseState, lines: list[rec.SourceLine], index: int)
         state.noise_since_unit += 1
         state.after_teaser_category = folded in rec.TEASER_CATEGORIES
         return
+    if rec.is_lone_bullet(line):
+        return  # a bullet with no words after it: the start of a unit cut off (an excerpt's end)
     if state.after_teaser_category:
         # The image credit of a related-news card ("hosnysalah"): free text, but noise.
         state.after_teaser_category = False
@@ -324,10 +326,12 @@ def _continues(state: _ParseState, line: rec.SourceLine) -> bool:
         )
     if not state.blank_since_unit:
         return True
+    # A label out of sequence goes on with the unit ("C. something" while at recital P),
+    # but not a heading in capitals ("I. HUMAN RIGHTS").
     return (
         unit.is_open()
         or rec.starts_lowercase_or_digit(line.text)
-        or bool(rec.match_recital(line.text) or rec.match_paragraph(line.text))
+        or bool(rec.match_recital(line.text) or rec.match_paragraph(line.text)) and not line.text.isupper()
     )
 
 

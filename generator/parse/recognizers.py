@@ -185,7 +185,7 @@ def source_lines(text: str) -> list[SourceLine]:
             else clean_line(raw)
         )
     ]
-    if "|" in text:
+    if text.startswith("|") or "\n|" in text:  # a Markdown table's rows start their lines
         lines = expand_table_rows(lines)
     return lines
 
@@ -380,10 +380,19 @@ _AMENDMENT_COLUMN = re.compile(rf"^(?:{_AMENDMENT_COLUMNS})$", re.IGNORECASE)
 _AMENDMENT_WORD = re.compile(rf"^(?:{_AMENDMENT_WORDS})$", re.IGNORECASE)
 
 
+_AMENDMENT_INITIALS = tuple({g.amendment_heading[:1] for g in _GRAMMARS if g.amendment_heading})
+
+
 def match_amendment_heading(text: str) -> str | None:
     """The number of an amendment's heading ("Amendment 12"), or None."""
+    # Asked of every line of a body: most start with another letter than the heading.
+    if not text.startswith(_AMENDMENT_INITIALS) and not text[:1].lower().startswith(_AMENDMENT_INITIALS_LOWER):
+        return None
     found = _AMENDMENT_HEADING.match(text)
     return found["num"] if found else None
+
+
+_AMENDMENT_INITIALS_LOWER = tuple(initial.lower() for initial in _AMENDMENT_INITIALS)
 
 
 def is_amendment_table_header(text: str) -> bool:
@@ -441,6 +450,13 @@ _BULLETED = re.compile(rf"^{BULLET}\s+(?P<text>\S.*)$")
 _RECITAL = re.compile(r"^(?P<num>[A-Z]{1,3})\s?\.\s+(?P<text>\S.*)$")
 _PARAGRAPH = re.compile(r"^(?P<num>\d+)\s?\.\s+(?P<text>\S.*)$")
 _POINT = re.compile(rf"^(?:{BULLET}\s*)?\(?(?P<num>[a-z]{{1,6}})\)\s+(?P<text>\S.*)$")
+
+
+_LONE_BULLET = re.compile(rf"^{BULLET}$")
+
+
+def is_lone_bullet(line: SourceLine) -> bool:
+    return len(line.text) == 1 and bool(_LONE_BULLET.match(line.text))
 
 
 def match_citation(text: str) -> str | None:

@@ -4,7 +4,7 @@ Fixture cases live in ``tests/fixtures/parse/*.txt``, in the markdown-it-py fixt
 
     name of the case
     .
-    raw input (escapes: {BOM} {CR} {TAB} {NBSP})
+    raw input (escapes: {BOM} {CR} {TAB} {NBSP}, and {DOT} for a "." that would end the section)
     .
     expected JSON: a subset of the ``parse --json`` object; lists must match in length,
     objects only in the keys given. Extra keys: "lines" ({eid or person name: line}),
@@ -44,7 +44,7 @@ FIXTURES = paths.FIXTURES / "parse"
 GOLDEN = paths.GOLDEN / "parse"
 SAMPLE = ROOT / "content" / "resolutions" / "2012-03-07-kazakhstan"
 
-_ESCAPES = {"{BOM}": "\ufeff", "{CR}": "\r", "{TAB}": "\t", "{NBSP}": "\u00a0"}
+_ESCAPES = {"{BOM}": "\ufeff", "{CR}": "\r", "{TAB}": "\t", "{NBSP}": "\u00a0", "{DOT}": "."}
 
 
 # --------------------------------------------------------------------------- fixtures

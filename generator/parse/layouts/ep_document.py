@@ -33,13 +33,21 @@ from __future__ import annotations
 
 import re
 
+from generator.parse.lang import get_grammars
 from generator.parse.layouts import Layout, ep_header
 from generator.parse.recognizers import SourceLine, normalise_space
 
+_GRAMMARS = get_grammars()
+_TYPES = "|".join(re.escape(printed.upper()) for g in _GRAMMARS for printed in g.document_types)
+_KINDS = "|".join(re.escape(printed) for g in _GRAMMARS for printed in g.document_types)
+_HEADINGS = "|".join(f"{g.resolution_heading.replace('(?P<type>', '(?:')}\\s+{g.date_connector}\\s+\\d" for g in _GRAMMARS)
+# The page's furniture (its stages box, the 2020 template's tags, its links), or a
+# Parliament document's heading at the start of a line: its type in capitals ("REPORT
+# on ..."), its title bar ("Motion for a resolution - B7-0069/2009"), a text adopted's
+# heading with its date ("European Parliament resolution of 11 March 2014 on ...").
 _RECOGNIZED = re.compile(
     r"Document stages in plenary|Cycle de vie en séance|<TitreType>|europarl\.europa\.eu|Go back to the Europarl portal"
-    r"|^\s*(?:Procedure|Procédure)\s*:|^\s*#*\s*(?:JOINT )?MOTION FOR A RESOLUTION|^\s*#*\s*PROPOSITION DE RÉSOLUTION"
-    r"|^(?:Joint motion for a resolution|Motion for a resolution|Report|Proposition de résolution(?: commune)?|Rapport) - ",
+    rf"|^\s*(?:Procedure|Procédure)\s*:|^\s*#*\s*(?:{_TYPES})\b|^(?i:{_KINDS}) - |^\s*#*\s*(?i:{_HEADINGS})",
     re.MULTILINE,
 )
 

@@ -181,7 +181,7 @@ class _HeaderReader:
         text_adopted = fields.match_text_adopted_number(text)
         if text_adopted:
             self.reference = self.reference or text_adopted
-            self.expect_short_title = not self.short_title and not self.heading
+            self.expect_short_title = not self.short_title
             return True
         pe_number = fields.match_pe_number(text)
         if pe_number is not None:

@@ -29,8 +29,12 @@ _FURNITURE = re.compile(
 )
 
 
+# Some word of the patterns above, looked for first: the pattern scans the whole text.
+_MARKERS = ("|", "Greens/EFA", "Verts/ALE", *(h for g in _GRAMMARS for h in g.people_headings["meps"]))
+
+
 def recognizes(text: str) -> bool:
-    return bool(_FURNITURE.search(text))
+    return any(marker in text for marker in _MARKERS) and bool(_FURNITURE.search(text))
 
 
 LAYOUT = Layout(
