@@ -158,8 +158,9 @@ class PersonRef:
 
 @dataclass(frozen=True)
 class SkippedLine:
-    """A line of a text's body that no recognizer claimed and no unit continues: dropped
-    as noise, but worth a warning (it may be words of the resolution)."""
+    """A line of a text's body, before its last unit, that no recognizer claimed and no
+    unit took: left out of the text, and an error of ``check`` (it may be words of the
+    resolution)."""
 
     line: int
     """1-based line number in the source."""
@@ -422,7 +423,7 @@ class Content:
     """Slug -> digest of the document's versions and meta: what its pages depend on, of
     the document itself (incremental builds)."""
     skipped_lines: Mapping[str, tuple[SkippedLine, ...]] = field(default_factory=dict)
-    """Text path -> body lines the parser dropped without knowing them for noise."""
+    """Text path -> body lines the parser read as no unit nor page furniture."""
 
 
 @dataclass(frozen=True)

@@ -274,9 +274,10 @@ def _read_body_line(state: _ParseState, lines: list[rec.SourceLine], index: int)
 
 def _ends_body(state: _ParseState, line: rec.SourceLine) -> bool:
     """The notes under the text, what follows a report's resolution ("EXPLANATORY
-    STATEMENT"), the page's footer ("Last updated: 7 May 2025")."""
+    STATEMENT") or a legislative resolution (the act adopted: "Position of the European
+    Parliament adopted at first reading ..."), the page's footer ("Last updated: 7 May 2025")."""
     text = line.text
-    if text.startswith(rec.END_OF_PAGE):
+    if text.startswith(rec.END_OF_PAGE) or text.startswith(rec.END_OF_TEXT_OPENERS):
         return True
     if text.startswith(rec.END_OF_TEXT_HEADINGS) and text.upper() == text:
         return True

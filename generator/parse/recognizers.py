@@ -7,7 +7,9 @@ ended) and decides. Every pattern is compiled once, here.
 
 The quirks they handle come from the scraped pages (see the sample
 ``content/resolutions/2012-03-07-kazakhstan/en.txt``): language switchers, site chrome,
-related-news teasers, PHP ``var_dump`` leftovers, Markdown link syntax.
+related-news teasers, PHP ``var_dump`` leftovers, Markdown syntax and tables, the bullets
+and labels of every layout. What only one page layout prints is its layout's
+(``generator.parse.layouts``).
 """
 
 from __future__ import annotations
@@ -233,10 +235,11 @@ def expand_table_rows(lines: list[SourceLine]) -> list[SourceLine]:
 
 # --------------------------------------------------------------------------- noise
 
-_LANGUAGE_CODES = "bg|cs|da|de|el|en|es|et|fi|fr|ga|hr|hu|it|lt|lv|mt|nl|pl|pt|ro|sk|sl|sv"
+LANGUAGE_CODES = "bg|cs|da|de|el|en|es|et|fi|fr|ga|hr|hu|it|lt|lv|mt|nl|pl|pt|ro|sk|sl|sv"
+"""The codes of the European Union's languages, as the sites' language menus print them."""
 # "[en](#) | [fr](#)", "fr | en", "EN | FR | DE".
 _LANGUAGE_SWITCHER = re.compile(
-    rf"^(?:\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)(?:\s*\|\s*\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)+$",
+    rf"^(?:\[?(?:{LANGUAGE_CODES})\]?(?:\([^)]*\))?)(?:\s*\|\s*\[?(?:{LANGUAGE_CODES})\]?(?:\([^)]*\))?)+$",
     re.IGNORECASE,
 )
 
@@ -260,6 +263,7 @@ BODY_END_HEADINGS: frozenset[str] = _folded(word for g in _GRAMMARS for word in 
 # STATEMENT", "ANNEX"): after either the text is over.
 END_OF_PAGE: tuple[str, ...] = tuple(prefix for g in _GRAMMARS for prefix in g.end_of_page)
 END_OF_TEXT_HEADINGS: tuple[str, ...] = tuple(heading for g in _GRAMMARS for heading in g.end_of_text_headings)
+END_OF_TEXT_OPENERS: tuple[str, ...] = tuple(opener for g in _GRAMMARS for opener in g.end_of_text_openers)
 
 # Whole lines of the site's own chrome (navigation, section headings, share buttons),
 # compared case-folded after link stripping: every language's, and the few that are

@@ -116,12 +116,25 @@ def test_lines_after_the_last_unit_are_the_pages(corpus):
     assert (status, lines) == (0, WARNINGS + ["6 problems (0 errors, 6 warnings)"])
 
 
+def test_a_document_type_that_is_the_whole_header_is_an_error(corpus):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    header = "European Parliament resolution " + "Document selected : A7-0100/2014 Texts tabled : A7-0100/2014 " * 3
+    text.write_text(text.read_text(encoding="utf-8").replace("\nEuropean Parliament resolution\n", f"\n{header}\n"), encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    errors = [line for line in lines if ": error: " in line]
+    assert errors == [
+        "corpus/resolutions/2011-12-15-belarus/en.txt: error: document type 'European Parliament resolution Document selected :"
+        " A7-0100/2014 Texts tabled…': 213 characters; correct it in meta.yml or the text"
+    ]
+    assert status == 1
+
+
 @pytest.mark.parametrize(
     ("title", "problem"),
     [
         ("Index Previous Next Full text Procedure : 2013/2169(INI)", "reads like page furniture"),
         ("• EN - English", "reads like page furniture"),
-        ("Belarus " * 30, "239 characters"),
+        ("Belarus " * 70, "559 characters"),
     ],
 )
 def test_a_title_that_reads_like_page_furniture_is_an_error(corpus, title, problem):

@@ -110,6 +110,9 @@ class Grammar:
     ("EXPLANATORY STATEMENT", "ANNEX"): its body is over. Beginnings, compared as printed."""
     end_of_page: tuple[str, ...] = ()
     """Beginnings of a page's footer lines ("Last updated:", "Legal notice")."""
+    end_of_text_openers: tuple[str, ...] = ()
+    """Beginnings of what follows a legislative resolution in a text adopted: the act as
+    Parliament adopted it ("Position of the European Parliament adopted at first reading")."""
 
 
 @cache

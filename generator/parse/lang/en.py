@@ -72,7 +72,8 @@ GRAMMAR = Grammar(
     },
     date_connector="of",
     subject_openers=("on", "concerning", "to"),
-    on_behalf_of=r"\bon behalf of(?: the)? (?P<group>\S.*?)(?: [Gg]roup)?",
+    # "On behalf of" glued to the last name on the Greens/EFA site's lists ("HautalaOn behalf of").
+    on_behalf_of=r"(?:\b|(?<=[a-z]))[Oo]n behalf of(?: the)? (?P<group>\S.*?)(?: [Gg]roup)?",
     tabled_by=("Tabled by", "tabled by", "by"),
     name_list_joiners=("and",),
     name_list_ends=("and others",),
@@ -116,4 +117,5 @@ GRAMMAR = Grammar(
         "CONTENTS",
     ),
     end_of_page=("Last updated:", "Legal notice"),
+    end_of_text_openers=("Position of the European Parliament adopted at",),
 )

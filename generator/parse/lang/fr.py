@@ -117,4 +117,5 @@ GRAMMAR = Grammar(
         "POSITION SOUS FORME D'AMENDEMENTS", "POSITION SOUS FORME D’AMENDEMENTS", "TABLE DES MATIÈRES",
     ),
     end_of_page=("Dernière mise à jour", "Avis juridique"),
+    end_of_text_openers=("Position du Parlement européen arrêtée en",),
 )

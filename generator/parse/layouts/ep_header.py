@@ -15,7 +15,7 @@ from generator.model import Author
 from generator.parse import fields
 from generator.parse.lang import get_grammars
 from generator.parse.layouts import Header
-from generator.parse.recognizers import SourceLine
+from generator.parse.recognizers import LANGUAGE_CODES, SourceLine
 
 _GRAMMARS = get_grammars()
 
@@ -37,7 +37,7 @@ _PROCEDURE_LABEL = re.compile(rf"^(?:{_alternation(w for g in _GRAMMARS for w in
 # What the stages box lists under its labels: numbers, "PV 10/03/2014 - 20", "CRE ...".
 _STAGES_VALUE = re.compile(rf"^(?:(?:PV|CRE)\s+\d{{2}}/\d{{2}}/\d{{4}}.*|(?:{fields.REFERENCE})+)$")
 # "EN - English", "bg - български", "en - English (Selected)", "(Selected)".
-_LANGUAGE_ITEM = re.compile(r"^(?:[A-Za-z]{2}\s+-\s+\S.*|\((?:Selected|sélectionné)\))$")
+_LANGUAGE_ITEM = re.compile(rf"^(?:(?i:{LANGUAGE_CODES})\s+-\s+\S.*|\((?:Selected|sélectionné)\))$")
 # "PDF 254kWORD 100k", "159k", "RC-10-2025-0249_EN (PDF - 147 KB)", "001-002 (DOC - 69 KB)".
 _FILE_LINK = re.compile(r"(?:\b(?:PDF|WORD|DOC)\b.*\b\d+\s*(?:k|KB)\b|^\d+\s*k$)")
 _LIST_MARKER = re.compile(r"^[*+•·]\s+")
