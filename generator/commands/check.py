@@ -117,9 +117,9 @@ def find_furniture_fields(document: Document) -> list[Diagnostic]:
 
 def find_texts_without_units(document: Document) -> list[Diagnostic]:
     """A warning per version that has no units: a page of metadata only (EUR-Lex's
-    "Document information"), not the text itself."""
+    "Document information"), or one cut before its text, not the text itself."""
     return [
-        Diagnostic(version.path, f"no units: the page ({version.layout}) holds the document's metadata, not its text")
+        Diagnostic(version.path, f"no units: the page ({version.layout}) holds the document's header, not its text")
         for version in document.versions.values()
         if not any(True for _ in version.units())
     ]

@@ -174,7 +174,8 @@ def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple
             _read_people_line(state, line)
     _flush_pending_name(state)
     _close_amendment(state)
-    if layout.has_body and not (state.citations or state.recitals or state.paragraphs or state.amendments):
+    no_units = not (state.citations or state.recitals or state.paragraphs or state.amendments)
+    if no_units and layout.has_body and not (layout.header_names_a_document and header.doc_type):
         raise InputError(NO_UNITS_MESSAGE, raw.path)
     skipped = tuple(s for s in state.skipped if s.line < state.last_unit_line)
     return _build_resolution(state, header), skipped

@@ -66,6 +66,10 @@ class Layout:
     """Lines of the page that may stand between units and are never words of the text."""
     has_body: bool = True
     """False for a page of metadata only: it has no units, and that is no error."""
+    header_names_a_document: bool = False
+    """A page whose header gave a document type is a document even with no units (an
+    excerpt cut before the text begins, as a joint motion's long list of authors may be):
+    no error, and ``check`` warns."""
     responsible_meps_are_authors: bool = False
     """The page's "Responsible MEPs" are the text's authors when it names no others."""
 

@@ -78,4 +78,6 @@ def prepare(lines: list[SourceLine]) -> list[SourceLine]:
     return prepared
 
 
-LAYOUT = Layout(name="ep_document", recognizes=recognizes, read_header=ep_header.read_header, prepare=prepare)
+LAYOUT = Layout(
+    name="ep_document", recognizes=recognizes, read_header=ep_header.read_header, prepare=prepare, header_names_a_document=True
+)

@@ -84,4 +84,5 @@ LAYOUT = Layout(
     read_header=read_header,
     prepare=prepare,
     is_body_furniture=is_body_furniture,
+    header_names_a_document=True,
 )
