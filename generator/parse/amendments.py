@@ -62,7 +62,6 @@ class AmendmentDraft:
     rows: str = ""
     """How the table's rows are written: ``markdown`` ("| a | b |"), ``pipes`` ("a | b"),
     ``tabs``, ``blocks`` (get_text: no columns)."""
-    last_line: int = 0
 
     def read(self, line: SourceLine, after_blank: bool) -> bool:
         """Take ``line`` if it is the amendment's; False when the amendment is over."""
@@ -82,7 +81,6 @@ class AmendmentDraft:
             self.phase = "justification"
         elif not self.read_row(line, after_blank):
             return False
-        self.last_line = line.end or line.number
         return True
 
     def read_row(self, line: SourceLine, after_blank: bool) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import Author
@@ -18,17 +19,18 @@ from generator.parse.recognizers import SourceLine
 _GRAMMARS = get_grammars()
 
 
-def _alternation(words) -> str:
-    """A regular expression alternation of ``words``, longest first."""
+def alternation(words: Iterable[str]) -> str:
+    """A regular expression alternation of ``words``, longest first (so that "Rapporteurs"
+    is tried before "Rapporteur")."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 # --------------------------------------------------------------------------- dates
 
 _MONTHS: dict[str, int] = {name: number for g in _GRAMMARS for number, name in enumerate(g.months, start=1)}
-_MONTH_NAMES = _alternation(_MONTHS)
-_WEEKDAYS = _alternation(day for g in _GRAMMARS for day in g.weekdays)
-_FIRST_DAYS = _alternation(g.first_day for g in _GRAMMARS if g.first_day)
+_MONTH_NAMES = alternation(_MONTHS)
+_WEEKDAYS = alternation(day for g in _GRAMMARS for day in g.weekdays)
+_FIRST_DAYS = alternation(g.first_day for g in _GRAMMARS if g.first_day)
 _DAY = rf"(?:{_FIRST_DAYS}|\d{{1,2}})" if _FIRST_DAYS else r"\d{1,2}"
 
 _LONG_DATE = rf"(?P<day>{_DAY})\s+(?P<month>{_MONTH_NAMES})\s+(?P<year>\d{{4}})"
@@ -152,11 +154,11 @@ def find_procedure(text: str) -> str:
 # --------------------------------------------------------------------------- headings
 
 _DOCUMENT_TYPES: dict[str, str] = {printed: name for g in _GRAMMARS for printed, name in g.document_types.items()}
-_SUBJECT_OPENERS = _alternation(opener for g in _GRAMMARS for opener in g.subject_openers)
+_SUBJECT_OPENERS = alternation(opener for g in _GRAMMARS for opener in g.subject_openers)
 # "MOTION FOR A RESOLUTION on ...", "JOINT MOTION FOR A RESOLUTION", "REPORT     ***I",
 # "PROPOSITION DE RÉSOLUTION sur ...": a type in capitals, then maybe the subject.
 _TYPE_HEADING = re.compile(
-    rf"^(?P<type>{_alternation(printed.upper() for printed in _DOCUMENT_TYPES)})(?:\s+\*+I*)?"
+    rf"^(?P<type>{alternation(printed.upper() for printed in _DOCUMENT_TYPES)})(?:\s+\*+I*)?"
     rf"(?:\s+(?P<subject>(?:{_SUBJECT_OPENERS})\s.*))?$"
 )
 # "Motion for a resolution - B7-0069/2009Motion for a resolution": a Parliament page's
@@ -263,16 +265,17 @@ _ON_BEHALF_OF = re.compile(
     "|".join(rf"^(?P<names{i}>.*?),?\s*{g.on_behalf_of}\s*[.,;]?$".replace("(?P<group>", f"(?P<group{i}>")
              for i, g in enumerate(_GRAMMARS) if g.on_behalf_of)
 )
-_TABLED_BY = re.compile(rf"^(?:{_alternation(w for g in _GRAMMARS for w in g.tabled_by)})\s+", re.IGNORECASE)
-_NAME_JOINERS = re.compile(rf",\s*(?:(?:{_alternation(w for g in _GRAMMARS for w in g.name_list_joiners)})\s+)?"
-                           rf"|\s+(?:{_alternation(w for g in _GRAMMARS for w in g.name_list_joiners)})\s+")
-_NAME_LIST_ENDS = re.compile(rf"\s+(?:{_alternation(w for g in _GRAMMARS for w in g.name_list_ends)})$", re.IGNORECASE)
+_TABLED_BY = re.compile(rf"^(?:{alternation(w for g in _GRAMMARS for w in g.tabled_by)})\s+", re.IGNORECASE)
+_NAME_JOINERS = re.compile(rf",\s*(?:(?:{alternation(w for g in _GRAMMARS for w in g.name_list_joiners)})\s+)?"
+                           rf"|\s+(?:{alternation(w for g in _GRAMMARS for w in g.name_list_joiners)})\s+")
+_NAME_LIST_ENDS = re.compile(rf"\s+(?:{alternation(w for g in _GRAMMARS for w in g.name_list_ends)})$", re.IGNORECASE)
 # A word of a person's name: capitalised ("Wiseler-Lima", "McAllister", "CZARNECKI",
 # "Pîslaru", "O'Neill", "Ľubica"), or a particle ("de", "van der", "in ‘t", "i").
+_DIGIT = re.compile(r"\d")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’‘.-]*$")
 _PARTICLES = frozenset("de da das del della der den di do dos du la le van von zu zum af i y e in ten ter vom 't ‘t ’t".split())
 _RAPPORTEUR = re.compile(
-    rf"^(?P<label>{_alternation(w for g in _GRAMMARS for w in g.rapporteur_labels)})\s*:\s*(?P<names>\S.*)?$"
+    rf"^(?P<label>{alternation(w for g in _GRAMMARS for w in g.rapporteur_labels)})\s*:\s*(?P<names>\S.*)?$"
 )
 
 
@@ -281,7 +284,7 @@ def split_names(text: str) -> list[str] | None:
     None when an item does not read as a person's name (two to seven words, capitalised
     but for particles)."""
     text = _NAME_LIST_ENDS.sub("", text.strip().rstrip(",;.")).replace("\u2011", "-")
-    if not text or len(text) > 5000 or any(char.isdigit() for char in text):
+    if not text or len(text) > 5000 or _DIGIT.search(text):
         return None
     names = [name.strip() for name in _NAME_JOINERS.split(text)]
     for name in names:

@@ -29,6 +29,8 @@ _LONE_LABEL = re.compile(rf"^(?:[A-Z]{{1,3}}\.|[a-z]{{1,2}}\.|\d+\.|\(?[a-z]{{1,
 _LONE_PUNCTUATION = re.compile(r"^[,;:.)]+$")
 _MAX_FRAGMENT = 6
 """Longer than this, a line is neither a lone label nor lone punctuation."""
+_MAX_AMENDMENT_WORD = max(_MAX_FRAGMENT, *(len(g.amendment_heading) for g in _GRAMMARS))
+"""Longer than this, a line is no fragment at all ("Amendment" alone is one)."""
 
 
 def join_fragments(lines: list[SourceLine]) -> list[SourceLine]:
@@ -54,9 +56,6 @@ def join_fragments(lines: list[SourceLine]) -> list[SourceLine]:
         else:
             joined.append(line)
     return joined
-
-
-_MAX_AMENDMENT_WORD = max(_MAX_FRAGMENT, *(len(g.amendment_heading) for g in _GRAMMARS))
 
 
 def _joined(first: SourceLine, second: SourceLine) -> SourceLine:

@@ -20,28 +20,24 @@ from generator.parse.recognizers import LANGUAGE_CODES, SourceLine
 _GRAMMARS = get_grammars()
 
 
-def _folded(words) -> frozenset[str]:
-    return frozenset(word.casefold() for word in words)
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
-
-
-_FURNITURE = _folded(word for g in _GRAMMARS for word in g.header_furniture)
+_FURNITURE = frozenset(word.casefold() for g in _GRAMMARS for word in g.header_furniture)
 _FURNITURE_PREFIXES = tuple(word.casefold() for g in _GRAMMARS for word in g.header_furniture_prefixes)
 _REPLACING = tuple(word.casefold() for g in _GRAMMARS for word in g.replacing_motions)
 _SEE_ALSO = tuple(prefix for prefix in _FURNITURE_PREFIXES if prefix.startswith(("see also", "voir aussi")))
-_STAGES_LABEL = re.compile(rf"^(?:{_alternation(w for g in _GRAMMARS for w in g.stages_labels)})\s*(?::\s*(?P<value>.*))?$", re.IGNORECASE)
-_PROCEDURE_LABEL = re.compile(rf"^(?:{_alternation(w for g in _GRAMMARS for w in g.procedure_labels)})\s*:\s*(?P<value>.*)$")
-# What the stages box lists under its labels: numbers, "PV 10/03/2014 - 20", "CRE ...".
-_STAGES_VALUE = re.compile(rf"^(?:(?:PV|CRE)\s+\d{{2}}/\d{{2}}/\d{{4}}.*|(?:{fields.REFERENCE})+)$")
+_STAGES_LABEL = re.compile(
+    rf"^(?:{fields.alternation(w for g in _GRAMMARS for w in g.stages_labels)})\s*(?::\s*(?P<value>.*))?$", re.IGNORECASE
+)
+_PROCEDURE_LABEL = re.compile(rf"^(?:{fields.alternation(w for g in _GRAMMARS for w in g.procedure_labels)})\s*:\s*(?P<value>.*)$")
+# What the stages box lists under its labels: minutes and debates ("PV 10/03/2014 - 20",
+# "CRE ..."), document numbers (glued: "P7_TA(2014)0206A7-0100/2014").
+_STAGES_SITTING = re.compile(r"^(?:PV|CRE)\s+\d{2}/\d{2}/\d{4}")
+_STAGES_NUMBERS = re.compile(rf"^(?:{fields.REFERENCE})+$")
 # "EN - English", "bg - български", "en - English (Selected)", "(Selected)".
 _LANGUAGE_ITEM = re.compile(rf"^(?:(?i:{LANGUAGE_CODES})\s+-\s+\S.*|\((?:Selected|sélectionné)\))$")
 # "PDF 254kWORD 100k", "159k", "RC-10-2025-0249_EN (PDF - 147 KB)", "001-002 (DOC - 69 KB)".
 _FILE_LINK = re.compile(r"(?:\b(?:PDF|WORD|DOC)\b.*\b\d+\s*(?:k|KB)\b|^\d+\s*k$)")
 _LIST_MARKER = re.compile(r"^[*+•·]\s+")
-_SUBJECT_LINE = re.compile(rf"^(?:{_alternation(w for g in _GRAMMARS for w in g.subject_openers)})\s+(?!behalf\b)\S")
+_SUBJECT_LINE = re.compile(rf"^(?:{fields.alternation(w for g in _GRAMMARS for w in g.subject_openers)})\s+(?!behalf\b)\S")
 # The types of the documents that have authors on their page: motions and reports, not
 # the texts adopted ("European Parliament resolution").
 _MOTION_TYPES = frozenset(
@@ -97,7 +93,7 @@ class _HeaderReader:
             return
         if folded.startswith(_REPLACING) or fields.is_replaced_motion(text):
             return
-        if self.read_heading(line, text):
+        if self.read_heading(text):
             return
         if self.read_date(line, text):
             return
@@ -130,12 +126,12 @@ class _HeaderReader:
             self.in_stages_box = True
             return True
         if self.in_stages_box:
-            if _STAGES_VALUE.match(fields.normalise_reference(text).replace(" ", "")) or _STAGES_VALUE.match(text):
+            if _STAGES_SITTING.match(text) or _STAGES_NUMBERS.match(text.replace(" ", "")):
                 return True
             self.in_stages_box = False
         return False
 
-    def read_heading(self, line: SourceLine, text: str) -> bool:
+    def read_heading(self, text: str) -> bool:
         kind = fields.match_type_and_number(text)
         if kind:
             self.doc_type = self.doc_type or kind.doc_type

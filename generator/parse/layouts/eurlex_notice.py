@@ -29,7 +29,7 @@ _LABEL_LINE = re.compile(r"^(?P<label>[^:]{2,40}?)\s*:$")
 _VALUE_MARKS = re.compile(r"^(?::\s*)?(?:[*+]\s+)?")
 _NUMBER = re.compile(rf"^(?:Document\s+|EUR-Lex\s+-\s+)(?P<reference>{fields.REFERENCE})\b")
 _RAPPORTEUR_IN_HEADING = re.compile(
-    rf"\b(?:{'|'.join(re.escape(w) for g in _GRAMMARS for w in g.rapporteur_labels)})\s*:\s*(?P<names>[^:]+)$"
+    rf"\b(?:{fields.alternation(w for g in _GRAMMARS for w in g.rapporteur_labels)})\s*:\s*(?P<names>[^:]+)$"
 )
 
 
@@ -75,7 +75,7 @@ def read_header(lines: Sequence[SourceLine], path: str) -> Header:
     return Header(
         title=title,
         date=date,
-        doc_type=fields.document_type(form) or doc_type if form else doc_type,
+        doc_type=(fields.document_type(form) if form else None) or doc_type,
         reference=reference,
         procedure=procedure,
         authors=tuple(heading_authors or listed_authors),
