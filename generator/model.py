@@ -10,12 +10,14 @@ and builds new ones; nothing is mutated or decorated after the fact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES
@@ -89,8 +91,58 @@ class Paragraph:
     """The paragraph's points, in order."""
 
 
-Unit = Citation | Recital | Paragraph | Point
+@dataclass(frozen=True)
+class Amendment:
+    """An amendment of a report or a text adopted: a table of the text amended ("Text
+    proposed by the Commission", "Present text") beside the amendment."""
+
+    eid: str
+    """``amdt_1``, ``amdt_2`` ... by the printed number."""
+    num: str
+    """The printed number: ``1``."""
+    location: str
+    """What it amends, as printed under its number ("Proposal for a regulation Recital 3"), or ""."""
+    original: str
+    """The first column: the text amended, whitespace normalised ("" for an addition)."""
+    amended: str
+    """The second column: the text as amended ("" for a deletion)."""
+    line: int
+    """1-based line of the source where the amendment starts ("Amendment 1")."""
+    justification: str = ""
+    """The justification printed under the table, or ""."""
+
+    @property
+    def text(self) -> str:
+        """Both columns, for what reads every unit's text (search)."""
+        return " ".join(part for part in (self.original, self.amended) if part)
+
+
+Unit = Citation | Recital | Paragraph | Point | Amendment
 """Anything with an id that a permalink can point at."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading printed among the units ("General remarks", "I. ECONOMIC GROWTH"): kept,
+    with the unit it stands before."""
+
+    text: str
+    line: int
+    before: str
+    """The id of the unit it stands before ("" after the last unit)."""
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person who tabled or drafted the text, as the page names them: "X, Y on behalf of
+    the PPE Group", a report's rapporteur, the Greens/EFA page's responsible MEPs."""
+
+    name: str
+    """The name as printed, whitespace normalised, non-breaking hyphens as hyphens."""
+    group: str | None
+    """The political group the page gives for the name ("PPE", "Verts/ALE"), or None."""
+    line: int
+    """1-based line of the source where the name stands."""
 
 
 @dataclass(frozen=True)
@@ -107,8 +159,9 @@ class PersonRef:
 
 @dataclass(frozen=True)
 class SkippedLine:
-    """A line of a text's body that no recognizer claimed and no unit continues: dropped
-    as noise, but worth a warning (it may be words of the resolution)."""
+    """A line of a text's body, before its last unit, that no recognizer claimed and no
+    unit took: left out of the text, and an error of ``check`` (it may be words of the
+    resolution)."""
 
     line: int
     """1-based line number in the source."""
@@ -136,9 +189,21 @@ class Resolution:
     recitals: tuple[Recital, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
     meps: tuple[PersonRef, ...] = ()
-    """Responsible MEPs, in the order printed."""
+    """Responsible MEPs (the page's list of them), in the order printed."""
     contacts: tuple[PersonRef, ...] = ()
     """Contact persons, in the order printed."""
+    reference: str = ""
+    """The text's own document number as printed ("B7-0261/2009", "P7_TA(2014)0206"), or ""."""
+    procedure: str = ""
+    """The procedure number ("2013/2169(INI)"), or ""."""
+    authors: tuple[Author, ...] = ()
+    """Who tabled or drafted the text, in page order."""
+    amendments: tuple[Amendment, ...] = ()
+    """The amendments after the paragraphs (a report's, a text adopted's), in order."""
+    headings: tuple[Heading, ...] = ()
+    """Headings printed among the units, in order."""
+    layout: str = ""
+    """The source page layout that was recognised (``generator.parse.layouts``)."""
 
     def units(self) -> Iterator[Unit]:
         """Every unit in document order, points right after their paragraph."""
@@ -147,13 +212,24 @@ class Resolution:
         for paragraph in self.paragraphs:
             yield paragraph
             yield from paragraph.points
+        yield from self.amendments
+
+    def responsible_meps(self) -> tuple[PersonRef, ...]:
+        """The MEPs responsible for the text: the page's list of them, or where it has
+        none (the Parliament's own pages), the authors."""
+        if self.meps:
+            return self.meps
+        return tuple(PersonRef(name=a.name, role=a.group or "", line=a.line) for a in self.authors)
 
     def eids(self) -> tuple[str, ...]:
         """The ids of all units, in document order."""
         return tuple(unit.eid for unit in self.units())
 
     def to_json(self) -> dict:
-        """The ``parse --json`` object of DESIGN.md section 5 (plus ``preamble``)."""
+        """The ``parse --json`` object of DESIGN.md section 5 (plus ``preamble`` and ``headings``).
+
+        ``meps`` lists :meth:`responsible_meps`: on a Parliament page, the authors (role:
+        their group)."""
 
         def person(ref: PersonRef) -> dict:
             return {"name": ref.name, "role": ref.role}
@@ -175,8 +251,18 @@ class Resolution:
                 }
                 for p in self.paragraphs
             ],
-            "meps": [person(m) for m in self.meps],
+            "meps": [person(m) for m in self.responsible_meps()],
             "contacts": [person(c) for c in self.contacts],
+            "reference": self.reference or None,
+            "procedure": self.procedure or None,
+            "authors": [{"name": a.name, "group": a.group} for a in self.authors],
+            "amendments": [
+                {"eid": a.eid, "num": a.num, "location": a.location, "original": a.original, "amended": a.amended,
+                 "justification": a.justification}
+                for a in self.amendments
+            ],
+            "headings": [{"text": h.text, "before": h.before} for h in self.headings],
+            "layout": self.layout,
         }
 
 
@@ -195,6 +281,26 @@ class Meta:
     """Other slugs this text was published under."""
     unofficial: tuple[str, ...] = ()
     """Languages whose version is an unofficial translation (``unofficial_translations: [fr]``)."""
+    title: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> the title, where the page gives a wrong one (``title:`` one for
+    every language, or one per language)."""
+    date: datetime.date | None = None
+    """The text's date, where the page gives a wrong one or none."""
+    doc_type: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> the document type, where the page gives a wrong one."""
+
+    def correct(self, version: Resolution) -> Resolution:
+        """``version`` with what this meta.yml says instead of what its page says: title,
+        date, type, reference, procedure."""
+        changes: dict[str, Any] = {
+            "title": self.title.get(version.lang),
+            "date": self.date,
+            "doc_type": self.doc_type.get(version.lang),
+            "reference": self.reference,
+            "procedure": self.procedure,
+        }
+        changes = {name: value for name, value in changes.items() if value and value != getattr(version, name)}
+        return dataclasses.replace(version, **changes) if changes else version
 
 
 @dataclass(frozen=True)
@@ -397,7 +503,7 @@ class Content:
     """Slug -> digest of the document's versions and meta: what its pages depend on, of
     the document itself (incremental builds)."""
     skipped_lines: Mapping[str, tuple[SkippedLine, ...]] = field(default_factory=dict)
-    """Text path -> body lines the parser dropped without knowing them for noise."""
+    """Text path -> body lines the parser read as no unit nor page furniture."""
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.model import (
+    Amendment,
+    Author,
     Citation,
     CitationLink,
     Content,
     Corpus,
     Document,
     Membership,
+    Heading,
     Meta,
     Office,
     Paragraph,
@@ -67,12 +70,19 @@ def make_version(
     meps: Iterable[str | tuple[str, str]] = (),
     contacts: Iterable[str | tuple[str, str]] = (),
     preamble: str | None = None,
+    authors: Iterable[tuple[str, str | None]] = (),
+    amendments: Iterable[tuple[str, str, str]] = (),
+    headings: Iterable[tuple[str, str]] = (),
+    reference: str = "",
+    procedure: str = "",
 ) -> Resolution:
     """One language version of the text ``slug``.
 
     ``date`` defaults to the slug's date; a recital is a label ("A": "whereas A") or a
     (label, text) pair; a paragraph a number ("1": "Calls 1") or a Paragraph; a person a
-    name (role "Member" / "Advisor") or a (name, role) pair.
+    name (role "Member" / "Advisor") or a (name, role) pair; an author a (name, group)
+    pair; an amendment a (location, original, amended) triple (``amdt_1`` ...); a heading a
+    (text, eid of the unit it stands before) pair.
     """
     if date is None:
         date = datetime.date.fromisoformat(slug[:10])
@@ -98,6 +108,14 @@ def make_version(
         paragraphs=tuple(p if isinstance(p, Paragraph) else Paragraph(f"para_{p}", p, f"Calls {p}", 40) for p in paragraphs),
         meps=people(meps, "Member", 50),
         contacts=people(contacts, "Advisor", 60),
+        reference=reference,
+        procedure=procedure,
+        authors=tuple(Author(name, group, 5) for name, group in authors),
+        amendments=tuple(
+            Amendment(f"amdt_{n}", str(n), location, original, amended, 70 + n)
+            for n, (location, original, amended) in enumerate(amendments, 1)
+        ),
+        headings=tuple(Heading(text, 30, before) for text, before in headings),
     )
 
 
@@ -270,6 +288,10 @@ def make_hostile_corpus() -> Corpus:
         meps=[("<i>Evil</i> Name", "Member <script>")],
         contacts=[("Staff <i>Person</i>", "Advisor <script>")],
         preamble="The <u>European</u> Parliament,",
+        authors=[("<b>Bad</b> Author", "<i>group</i>"), ("<i>Evil</i> Name", None)],
+        amendments=[("Recital <b>1</b>", "<script>alert(1)</script> original;", "[amended](javascript:alert(1))")],
+        headings=[("<h2>Heading</h2> {{ x }}", "para_1")],
+        procedure="<proc>",
     )
     document = Document(slug=HOSTILE_SLUG, versions={"en": version}, meta=Meta(reference="<ref>"))
     person = Person(

@@ -77,7 +77,11 @@ def by_id(root: Element) -> dict[str, Element]:
 
 
 def unit_text(element: Element) -> str:
-    """The text of a unit's own ``span.unit-text`` (not its points')."""
+    """The text of a unit's own ``span.unit-text`` (not its points'); an amendment's, both
+    columns' texts."""
+    if element.has_class("unit-amendment"):
+        columns = next(c for c in element.children if isinstance(c, Element) and c.has_class("amendment-columns"))
+        return " ".join(unit_text(column) for column in columns.children if isinstance(column, Element) and column.text().strip())
     span = next(c for c in element.children if isinstance(c, Element) and c.has_class("unit-text"))
     return span.text()
 

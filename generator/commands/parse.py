@@ -27,13 +27,17 @@ def run_parse(path: str, as_json: bool, lang: str | None) -> int:
 
 
 def render_outline(resolution: Resolution, skipped_lines: tuple[SkippedLine, ...] = ()) -> str:
-    """Title, date, type, then one line per unit (``cit_1  having regard to ...``), then
-    people, then the body lines that were dropped without being known noise."""
+    """Title, date, type, number, procedure and layout, then one line per unit (``cit_1
+    having regard to ...``), then authors and people, then the body lines that were read
+    as no unit nor page furniture."""
     lines = [
         resolution.title or "(no title)",
         f"date: {resolution.date.isoformat() if resolution.date else '(none)'}",
         f"type: {resolution.doc_type or '(none)'}",
         f"language: {resolution.lang}",
+        f"reference: {resolution.reference or '(none)'}",
+        f"procedure: {resolution.procedure or '(none)'}",
+        f"layout: {resolution.layout}",
         "",
     ]
     if resolution.preamble:
@@ -41,12 +45,15 @@ def render_outline(resolution: Resolution, skipped_lines: tuple[SkippedLine, ...
     units = list(resolution.units())
     width = max(len(unit.eid) for unit in units) if units else 0
     lines.extend(f"{unit.eid:<{width}}  {shorten(unit.text, _OUTLINE_WIDTH)}" for unit in units)
+    if resolution.authors:
+        lines += ["", "Authors:"]
+        lines.extend(f"  {author.name}" + (f" ({author.group})" if author.group else "") for author in resolution.authors)
     for heading, people in (("Responsible MEPs", resolution.meps), ("Contact persons", resolution.contacts)):
         if people:
             lines += ["", f"{heading}:"]
             lines.extend(f"  {person.name}" + (f" ({person.role})" if person.role else "") for person in people)
     if skipped_lines:
-        lines += ["", "Lines dropped as unknown noise:"]
+        lines += ["", "Lines read as no unit nor page furniture (check reports them):"]
         lines.extend(f"  {resolution.path}:{skipped.line}: {shorten(skipped.text, _OUTLINE_WIDTH)}"
                      for skipped in skipped_lines)
     return "\n".join(lines)

@@ -1,5 +1,5 @@
-"""Names printed in texts -> the people of ``meps.yml``: one Person per person named in a text
-or listed in the directory. A printed name matches an entry regardless of case, accents
+"""Names printed in texts (responsible MEPs, contact persons, authors) -> the people of
+``meps.yml``: one Person per person named in a text or listed in the directory. A printed name matches an entry regardless of case, accents
 and "LASTNAME Firstname" order; a name that matches none is a person of its own, and a
 warning.
 """
@@ -43,26 +43,34 @@ def link_people(documents: Iterable[Document], directory: Iterable[Person]) -> P
     for document in documents:
         for version in document.versions.values():
             reported: set[str] = set()
-            for refs, index in ((version.meps, "responsible"), (version.contacts, "contact_for")):
-                for ref in refs:
-                    key = name_key(ref.name)
-                    if key not in by_key:
-                        person = Person(
-                            slug=unique_slug(display_name(ref.name), taken),
-                            name=display_name(ref.name),
-                            surname=split_name(ref.name)[1],
-                            in_directory=False,
-                        )
-                        people[person.slug] = person
-                        by_key[key] = person.slug
-                    slug = by_key[key]
-                    if not people[slug].in_directory and ref.name not in reported:
-                        reported.add(ref.name)
-                        diagnostics.append(Diagnostic(version.path, f"unmatched person: {ref.name}", line=ref.line))
-                    person_slugs[(document.slug, ref.name)] = slug
-                    texts = indexes[index].setdefault(slug, [])
-                    if document.slug not in texts:
-                        texts.append(document.slug)
+            # The authors of a Parliament text are many (a joint motion's, dozens) and
+            # the directory lists those the site has details of: an author it does not
+            # list is a person of their own, and no problem. A responsible MEP or a
+            # contact person it does not list is a warning: whom should readers reach?
+            named = (
+                [(ref.name, ref.line, "responsible", True) for ref in version.meps]
+                + [(ref.name, ref.line, "contact_for", True) for ref in version.contacts]
+                + [(author.name, author.line, "responsible", False) for author in version.authors]
+            )
+            for printed, line, index, warn in named:
+                key = name_key(printed)
+                if key not in by_key:
+                    person = Person(
+                        slug=unique_slug(display_name(printed), taken),
+                        name=display_name(printed),
+                        surname=split_name(printed)[1],
+                        in_directory=False,
+                    )
+                    people[person.slug] = person
+                    by_key[key] = person.slug
+                slug = by_key[key]
+                if warn and not people[slug].in_directory and printed not in reported:
+                    reported.add(printed)
+                    diagnostics.append(Diagnostic(version.path, f"unmatched person: {printed}", line=line))
+                person_slugs[(document.slug, printed)] = slug
+                texts = indexes[index].setdefault(slug, [])
+                if document.slug not in texts:
+                    texts.append(document.slug)
     return PeopleLinks(
         people=tuple(people[slug] for slug in sorted(people)),
         responsible={k: tuple(v) for k, v in indexes["responsible"].items()},

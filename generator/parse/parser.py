@@ -1,25 +1,26 @@
 """Parse a raw text into a :class:`~generator.model.Resolution`. Pure: no I/O.
 
-One pass over the lines, in these phases:
+1. The lines, cleaned (``recognizers.source_lines``: Markdown, PHP dumps, table rows);
+   the page's layout (``generator.parse.layouts``), which takes away what only its page
+   prints around the words (``Layout.prepare``); the conversions' fragments put together
+   and run-on lines cut (``generator.parse.fragments``).
+2. The header, everything before the body, is read by the layout: title, date, type,
+   number, procedure, authors. The body starts after the opening formula ("The European
+   Parliament,"), or where a page without one has its first unit.
+3. The body, one pass over its lines: citations, recitals, paragraphs and their points,
+   then amendments. A unit starts only where its label is the one expected next (``A``
+   then ``B`` ...; ``1`` then ``2`` ...), so that "2011. The authorities ..." inside a
+   recital stays in it. A line that starts no unit and is no noise continues the open
+   unit (see :func:`_continues`), or is a heading printed among the units ("General
+   remarks"). The body ends at the notes under the text ("[1] OJ C ..."), at what
+   follows a report's resolution ("EXPLANATORY STATEMENT"), at the page's footer, at its
+   related-news block ("Recommended"), or at its list of people.
+4. People: "Responsible MEPs" / "Contact person", name lines each followed by its role
+   line; after them ("Please share") nothing more is read but another list of people.
 
-``header`` then ``doc_type``
-    Switchers and the publication date, then the title (the first line that is none of
-    those), then the document type (the lines between the title and the opening formula
-    or first unit). A date line is taken anywhere before the body.
-``body``
-    Citations, recitals, paragraphs and their points. A unit starts only where its label
-    is the one expected next (``A`` then ``B`` ...; ``1`` then ``2`` ...), so that "2011. The
-    authorities ..." inside a recital stays in it. A line that starts no unit and is no
-    noise continues the open unit (see :func:`_continues`).
-``people``
-    "Responsible MEPs" / "Contact person": name lines, each followed by its role line.
-``trailer``
-    After the people ("Please share"): nothing more is read but another list of people.
-
-Lines that no recognizer claims and no unit continues are dropped; the body's are
-returned by :func:`parse_resolution_with_skipped_lines` for ``check`` to report.
-
-What each line is comes from :mod:`generator.parse.recognizers`; this module keeps the state.
+Lines of the body that no recognizer claims and no unit takes, before the last unit, are
+returned by :func:`parse_resolution_with_skipped_lines` for ``check`` to report: they may
+be words of the text.
 
 Points: ``(a)``, ``a)``, ``(i)``, ``i)``. A run of roman points right after a lettered point
 belongs to that point and gets a nested id, ``para_2__point_a__point_i`` (num ``i``), so
@@ -30,12 +31,26 @@ is roman. :attr:`Paragraph.points` stays one flat tuple in document order.
 
 from __future__ import annotations
 
-import datetime
+import re
 from dataclasses import dataclass, field
 
 from generator.errors import InputError
-from generator.model import Citation, Paragraph, PersonRef, Point, RawText, Recital, Resolution, SkippedLine
+from generator.model import (
+    Author,
+    Citation,
+    Heading,
+    Paragraph,
+    PersonRef,
+    Point,
+    RawText,
+    Recital,
+    Resolution,
+    SkippedLine,
+)
+from generator.parse import fragments
 from generator.parse import recognizers as rec
+from generator.parse.amendments import AmendmentDraft, starts_amendment
+from generator.parse.layouts import Header, Layout, find_layout
 
 NO_UNITS_MESSAGE = (
     "expected at least one citation ('having regard to ...'), recital ('A. whereas ...') "
@@ -45,6 +60,13 @@ NO_UNITS_MESSAGE = (
 # A page-break continuation may follow at most this many noise lines (a running header
 # or footer of the printed page); more than that is the page's related-news block.
 _MAX_NOISE_LINES_IN_PAGE_BREAK = 2
+
+_MAX_HEADING_LENGTH = 200
+"""A heading among the units is shorter than this ("I. ECONOMIC GROWTH", "General remarks")."""
+
+# The notes under the text: "[1] Texts adopted, ...", "(1) OJ C 184 E, ...", the first one
+# at the start of its line, after a complete unit.
+_FIRST_NOTE = re.compile(r"^(?:\[1\]|\(1\))(?:\s|$)")
 
 
 @dataclass(slots=True)
@@ -97,17 +119,24 @@ class _PointSequence:
 @dataclass
 class _ParseState:
     raw: RawText
-    phase: str = "header"
-    title: str = ""
-    doc_type_parts: list[str] = field(default_factory=list)
+    layout: Layout
     preamble: str = ""
-    date: datetime.date | None = None
+    phase: str = "body"
+    """``body``, ``people`` (a list of people) or ``trailer`` (after it)."""
     citations: list[_UnitDraft] = field(default_factory=list)
     recitals: list[_UnitDraft] = field(default_factory=list)
     paragraphs: list[_UnitDraft] = field(default_factory=list)
+    amendments: list[AmendmentDraft] = field(default_factory=list)
+    amendment: AmendmentDraft | None = None
+    """The amendment being read."""
     points: _PointSequence = field(default_factory=_PointSequence)
     current: _UnitDraft | None = None
     """The unit that a continuation line would join."""
+    headings: list[Heading] = field(default_factory=list)
+    pending_headings: list[tuple[str, int]] = field(default_factory=list)
+    """Headings read, waiting for the unit they stand before."""
+    last_unit_line: int = 0
+    """The last line of the file that a unit took: lines skipped after it are the page's."""
     blank_since_unit: bool = False
     noise_since_unit: int = 0
     after_teaser_category: bool = False
@@ -128,57 +157,53 @@ def parse_resolution(raw: RawText) -> Resolution:
 def parse_resolution_with_skipped_lines(raw: RawText) -> tuple[Resolution, tuple[SkippedLine, ...]]:
     """:func:`parse_resolution`, and the lines it dropped without knowing them for noise
     (for ``check`` to report)."""
-    state = _ParseState(raw)
-    previous = 0
-    for line in rec.source_lines(raw.text):
+    layout = find_layout(raw.text)
+    lines = fragments.join_fragments(fragments.split_run_on_lines(layout.prepare(rec.source_lines(raw.text))))
+    header_end, body_start = _find_body(lines, layout)
+    header = layout.read_header(lines[:header_end], raw.path)
+    state = _ParseState(raw, layout, preamble=_preamble(lines, header_end, body_start))
+    body = lines[body_start:]
+    previous = lines[body_start - 1].end or lines[body_start - 1].number if 0 < body_start <= len(lines) else 0
+    for index, line in enumerate(body):
         if line.number > previous + 1:  # blank lines were left out
             state.blank_since_unit = True
-        previous = line.number
-        if state.phase in ("header", "doc_type"):
-            if _read_header_line(state, line):
-                continue
+        previous = line.end or line.number
         if state.phase == "body":
-            _read_body_line(state, line)
+            _read_body_line(state, body, index)
         else:
             _read_people_line(state, line)
     _flush_pending_name(state)
-    if not (state.citations or state.recitals or state.paragraphs):
+    _close_amendment(state)
+    no_units = not (state.citations or state.recitals or state.paragraphs or state.amendments)
+    if no_units and layout.has_body and not (layout.header_names_a_document and header.doc_type):
         raise InputError(NO_UNITS_MESSAGE, raw.path)
-    return _build_resolution(state), tuple(state.skipped)
+    skipped = tuple(s for s in state.skipped if s.line < state.last_unit_line)
+    return _build_resolution(state, header), skipped
 
 
-# --------------------------------------------------------------------------- header
+def _find_body(lines: list[rec.SourceLine], layout: Layout) -> tuple[int, int]:
+    """(end of the header, start of the body): the opening formula's line between them,
+    or where there is none, the first unit's line (or a list of people) starting the
+    body. A page without a body is all header."""
+    if not layout.has_body:
+        return len(lines), len(lines)
+    for index, line in enumerate(lines):
+        if rec.is_opening_formula(line):
+            return index, index + 1
+    for index, line in enumerate(lines):
+        if rec.people_section(line) or _starts_first_unit(line):
+            return index, index
+    return len(lines), len(lines)
 
 
-def _read_header_line(state: _ParseState, line: rec.SourceLine) -> bool:
-    """Read a header line; False when the line opens the body and must be read there."""
-    printed_date = rec.match_date_line(line)
-    if printed_date:
-        if state.date is None:
-            state.date = rec.to_date(*printed_date)
-            if state.date is None:
-                raise InputError(f"invalid date {line.text.split('|')[-1].strip()!r} (expected DD.MM.YYYY)",
-                                 state.raw.path, line.number)
-        return True
-    if rec.is_opening_formula(line):
-        state.preamble = line.text
-        state.phase = "body"
-        return True
-    if rec.people_section(line) or _starts_unit_in_header(line):
-        # Before the noise test: a citation may be one whole Markdown link.
-        state.phase = "body"
-        return False
-    if rec.is_date_label(line) or rec.is_noise(line):
-        return True
-    if state.phase == "header":
-        state.title = line.text
-        state.phase = "doc_type"
-    else:
-        state.doc_type_parts.append(line.text)
-    return True
+def _preamble(lines: list[rec.SourceLine], header_end: int, body_start: int) -> str:
+    if body_start == header_end:
+        return ""
+    # get_text puts the formula's comma on a line of its own: "The European Parliament ,".
+    return re.sub(r"\s+,$", ",", lines[header_end].text)
 
 
-def _starts_unit_in_header(line: rec.SourceLine) -> bool:
+def _starts_first_unit(line: rec.SourceLine) -> bool:
     recital = rec.match_recital(line.text)
     paragraph = rec.match_paragraph(line.text)
     return bool(
@@ -191,12 +216,32 @@ def _starts_unit_in_header(line: rec.SourceLine) -> bool:
 # --------------------------------------------------------------------------- body
 
 
-def _read_body_line(state: _ParseState, line: rec.SourceLine) -> None:
+def _read_body_line(state: _ParseState, lines: list[rec.SourceLine], index: int) -> None:
+    line = lines[index]
     section = rec.people_section(line)
     if section:
         _start_people(state, section)
         return
-    if not state.body_ended and _start_unit(state, line):
+    if state.layout.is_body_furniture(line):
+        return
+    if not state.body_ended and _ends_body(state, line):
+        state.body_ended = True
+        _close_amendment(state)
+        return
+    if not state.body_ended and starts_amendment(lines, index, len(state.amendments) + 1):
+        _close_amendment(state)
+        state.amendment = AmendmentDraft(str(len(state.amendments) + 1), line.number)
+        state.amendments.append(state.amendment)
+        state.current = None
+        _took(state, line)
+        return
+    if state.amendment is not None:
+        if state.amendment.read(line, state.blank_since_unit):
+            state.blank_since_unit = False
+            _took(state, line)
+            return
+        _close_amendment(state)
+    if not state.body_ended and not state.amendments and _start_unit(state, line):
         state.after_teaser_category = False
         return
     if rec.is_noise(line):
@@ -206,6 +251,8 @@ def _read_body_line(state: _ParseState, line: rec.SourceLine) -> None:
         state.noise_since_unit += 1
         state.after_teaser_category = folded in rec.TEASER_CATEGORIES
         return
+    if rec.is_lone_bullet(line):
+        return  # a bullet with no words after it: the start of a unit cut off (an excerpt's end)
     if state.after_teaser_category:
         # The image credit of a related-news card ("hosnysalah"): free text, but noise.
         state.after_teaser_category = False
@@ -215,11 +262,48 @@ def _read_body_line(state: _ParseState, line: rec.SourceLine) -> None:
         state.current.parts.append(line.text)
         state.blank_since_unit = False
         state.noise_since_unit = 0
+        _took(state, line)
+        return
+    if not state.body_ended and not state.amendments and _is_heading(state, line):
+        state.pending_headings.append((line.text, line.number))
         return
     # A line nobody claims, after a complete unit: the page's, not the resolution's.
     state.noise_since_unit += 1
     if not state.body_ended:
         state.skipped.append(SkippedLine(line.number, line.text))
+
+
+def _ends_body(state: _ParseState, line: rec.SourceLine) -> bool:
+    """The notes under the text, what follows a report's resolution ("EXPLANATORY
+    STATEMENT") or a legislative resolution (the act adopted: "Position of the European
+    Parliament adopted at first reading ..."), the page's footer ("Last updated: 7 May 2025")."""
+    text = line.text
+    if text.startswith(rec.END_OF_PAGE) or text.startswith(rec.END_OF_TEXT_OPENERS):
+        return True
+    if text.startswith(rec.END_OF_TEXT_HEADINGS) and text.upper() == text:
+        return True
+    return bool(state.current and _FIRST_NOTE.match(text) and not state.current.is_open())
+
+
+def _took(state: _ParseState, line: rec.SourceLine) -> None:
+    state.last_unit_line = max(state.last_unit_line, line.end or line.number)
+
+
+def _close_amendment(state: _ParseState) -> None:
+    state.amendment = None
+
+
+def _is_heading(state: _ParseState, line: rec.SourceLine) -> bool:
+    """A short line after a blank one and a complete unit (or before the first unit),
+    capitalised, not ending as a sentence's part does ("General remarks", "I. ECONOMIC
+    GROWTH", "Human rights"): a heading printed among the units."""
+    text = line.text
+    if len(text) > _MAX_HEADING_LENGTH or not (state.blank_since_unit or not state.current):
+        return False
+    if state.current and state.current.is_open():
+        return False
+    first = text[:1]
+    return (first.isupper() or first.isdigit()) and not text.endswith((",", ";", ":", "."))
 
 
 def _continues(state: _ParseState, line: rec.SourceLine) -> bool:
@@ -244,10 +328,12 @@ def _continues(state: _ParseState, line: rec.SourceLine) -> bool:
         )
     if not state.blank_since_unit:
         return True
+    # A label out of sequence goes on with the unit ("C. something" while at recital P),
+    # but not a heading in capitals ("I. HUMAN RIGHTS").
     return (
         unit.is_open()
         or rec.starts_lowercase_or_digit(line.text)
-        or bool(rec.match_recital(line.text) or rec.match_paragraph(line.text))
+        or bool(rec.match_recital(line.text) or rec.match_paragraph(line.text)) and not line.text.isupper()
     )
 
 
@@ -264,18 +350,18 @@ def _start_unit(state: _ParseState, line: rec.SourceLine) -> bool:
                 citation = rec.match_bulleted(text)
             if citation is not None:
                 eid = f"cit_{len(state.citations) + 1}"
-                _open(state, state.citations, _UnitDraft("citation", eid, "", line.number, [citation]))
+                _open(state, state.citations, _UnitDraft("citation", eid, "", line.number, [citation]), line)
                 return True
         recital = rec.match_recital(text)
         if recital and recital[0] == rec.next_recital_label(recitals[-1].num if recitals else None):
             label, rest = recital
-            _open(state, recitals, _UnitDraft("recital", f"rec_{label}", label, line.number, [rest]))
+            _open(state, recitals, _UnitDraft("recital", f"rec_{label}", label, line.number, [rest]), line)
             return True
     paragraph = rec.match_paragraph(text)
     if paragraph and int(paragraph[0]) == len(paragraphs) + 1 and paragraph[0][0] != "0":
         number, rest = paragraph
         state.points = _PointSequence()
-        _open(state, paragraphs, _UnitDraft("paragraph", f"para_{number}", number, line.number, [rest]))
+        _open(state, paragraphs, _UnitDraft("paragraph", f"para_{number}", number, line.number, [rest]), line)
         return True
     if paragraphs:
         point = rec.match_point(text)
@@ -297,15 +383,19 @@ def _start_point(state: _ParseState, line: rec.SourceLine, label: str, rest: str
         sequence.last_roman = label
         parent = f"__point_{sequence.last_letter}" if sequence.last_letter else ""
         eid = f"{paragraph.eid}{parent}__point_{label}"
-    _open(state, paragraph.points, _UnitDraft("point", eid, label, line.number, [rest]))
+    _open(state, paragraph.points, _UnitDraft("point", eid, label, line.number, [rest]), line)
     return True
 
 
-def _open(state: _ParseState, units: list[_UnitDraft], unit: _UnitDraft) -> None:
+def _open(state: _ParseState, units: list[_UnitDraft], unit: _UnitDraft, line: rec.SourceLine) -> None:
     units.append(unit)
     state.current = unit
     state.blank_since_unit = False
     state.noise_since_unit = 0
+    _took(state, line)
+    if state.pending_headings:
+        state.headings += [Heading(text, number, unit.eid) for text, number in state.pending_headings]
+        state.pending_headings = []
 
 
 # --------------------------------------------------------------------------- people
@@ -313,6 +403,7 @@ def _open(state: _ParseState, units: list[_UnitDraft], unit: _UnitDraft) -> None
 
 def _start_people(state: _ParseState, section: str) -> None:
     _flush_pending_name(state)
+    _close_amendment(state)
     state.phase = "people"
     state.people_kind = section
     state.body_ended = True
@@ -356,14 +447,17 @@ def _people_list(state: _ParseState) -> list[PersonRef]:
 # --------------------------------------------------------------------------- result
 
 
-def _build_resolution(state: _ParseState) -> Resolution:
+def _build_resolution(state: _ParseState, header: Header) -> Resolution:
     raw = state.raw
+    authors = header.authors
+    if not authors and state.layout.responsible_meps_are_authors:
+        authors = tuple(Author(name=m.name, group=None, line=m.line) for m in state.meps)
     return Resolution(
         path=raw.path,
         lang=raw.lang,
-        title=state.title,
-        date=state.date,
-        doc_type=rec.normalise_space(" ".join(state.doc_type_parts)),
+        title=header.title,
+        date=header.date,
+        doc_type=header.doc_type,
         preamble=state.preamble,
         # Fields by position: a third cheaper than by keyword for the frozen units.
         citations=tuple([Citation(d.eid, d.text(), d.line) for d in state.citations]),
@@ -374,4 +468,10 @@ def _build_resolution(state: _ParseState) -> Resolution:
         ]),
         meps=tuple(state.meps),
         contacts=tuple(state.contacts),
+        reference=header.reference,
+        procedure=header.procedure,
+        authors=authors,
+        amendments=tuple(draft.build() for draft in state.amendments),
+        headings=tuple(state.headings),
+        layout=state.layout.name,
     )

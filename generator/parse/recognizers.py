@@ -7,7 +7,9 @@ ended) and decides. Every pattern is compiled once, here.
 
 The quirks they handle come from the scraped pages (see the sample
 ``content/resolutions/2012-03-07-kazakhstan/en.txt``): language switchers, site chrome,
-related-news teasers, PHP ``var_dump`` leftovers, Markdown link syntax.
+related-news teasers, PHP ``var_dump`` leftovers, Markdown syntax and tables, the bullets
+and labels of every layout. What only one page layout prints is its layout's
+(``generator.parse.layouts``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ class SourceLine(NamedTuple):
     that look at Markdown syntax, e.g. a teaser title that is one whole link)."""
     text: str
     """The line with Markdown links reduced to their text, whitespace normalised."""
+    end: int = 0
+    """The last line of the file it stands for, when that is not ``number``: a label
+    alone on its line joined to its text below (``generator.parse.fragments``)."""
 
 
 # ``var_dump`` leftovers of the site's PHP templates: ``string(3) "185"`` and
@@ -113,9 +118,20 @@ def strip_php_dumps(text: str) -> str:
 
 
 # ``[text](url)`` -> ``text``; an image ``![alt](src)`` goes whole (it is never a word of
-# the resolution). ``[A.](#) whereas ...`` thus becomes ``A. whereas ...``.
-_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# the resolution). ``[A.](#) whereas ...`` thus becomes ``A. whereas ...``. A link's target
+# may hold one level of parentheses: the Parliament's procedure links end
+# "reference=2020/2691(RSP))" (html2text escapes them: "2691\(RSP\)"); a link's text may
+# hold one level of brackets: a footnote call "[[1]](#_ftn1)".
+_LINK_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_MARKDOWN_IMAGE = re.compile(rf"!\[[^\]\n]*\]{_LINK_TARGET}")
+_MARKDOWN_LINK = re.compile(rf"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]{_LINK_TARGET}")
+# ``<https://...>``: markdownify's autolinks.
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+# Markdown's backslash escapes of ASCII punctuation: html2text writes "7.5.2025 \- (...)",
+# markdownify "P9\_TA(2024)0315".
+_BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
+# A Markdown heading's marks: "# JOINT MOTION FOR A RESOLUTION on ...".
+_HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+")
 
 
 def strip_markdown_links(line: str) -> str:
@@ -124,9 +140,27 @@ def strip_markdown_links(line: str) -> str:
     return _MARKDOWN_LINK.sub(r"\1", _MARKDOWN_IMAGE.sub("", line))
 
 
+def strip_markdown(line: str) -> str:
+    """A line without Markdown's link syntax, backslash escapes and heading marks: the
+    words a reader sees."""
+    line = strip_markdown_links(line)
+    if "<" in line:
+        line = _AUTOLINK.sub(r"\1", line)
+    if "\\" in line:
+        line = _BACKSLASH_ESCAPE.sub(r"\1", line)
+    if "#" in line:
+        line = _HEADING_MARKS.sub("", line)
+    return line
+
+
 def normalise_space(text: str) -> str:
     """Runs of whitespace -> one space, stripped."""
     return " ".join(text.split())
+
+
+def clean_line(raw: str) -> str:
+    """What the recognizers read of a raw line: Markdown stripped, whitespace normalised."""
+    return normalise_space(strip_markdown(raw))
 
 
 def source_lines(text: str) -> list[SourceLine]:
@@ -142,24 +176,70 @@ def source_lines(text: str) -> list[SourceLine]:
     cut it exactly at those spaces; splitting every line into words and joining them
     again was half the time of this function (bench/RESULTS.md).
     """
-    return [
+    lines = [
         SourceLine(number, raw, cleaned)
         for number, raw in enumerate(strip_php_dumps(text).split("\n"), start=1)
         if raw
         and (
             cleaned := raw.strip(" ")
-            if "](" not in raw and "  " not in raw and raw.isprintable()
-            else normalise_space(strip_markdown_links(raw))
+            if "](" not in raw and "  " not in raw and "\\" not in raw and "<" not in raw and "#" not in raw
+            and raw.isprintable()
+            else clean_line(raw)
         )
     ]
+    if text.startswith("|") or "\n|" in text:  # a Markdown table's rows start their lines
+        lines = expand_table_rows(lines)
+    return lines
+
+
+# --------------------------------------------------------------------------- tables
+
+# A Markdown table's separator row: "| --- | :---: |".
+_TABLE_SEPARATOR_CELL = re.compile(r"^:?-{3,}:?$")
+# Inside a table cell markdownify keeps a block's paragraphs on one line, two spaces
+# apart: the Parliament's 2020 pages hold a whole resolution in one cell
+# ("The European Parliament,  \uf02d having regard to ...,  A. whereas ...").
+_CELL_PARAGRAPHS = re.compile(r"\s{2,}")
+
+
+def expand_table_rows(lines: list[SourceLine]) -> list[SourceLine]:
+    """Markdown table rows ("| a | b |") as one line per cell paragraph, on the row's line
+    number; separator rows and empty cells left out.
+
+    The rows of an amendment table ("| Text proposed by the Commission | Amendment |" and
+    the rows under it) stay whole: their columns are the amendment's two texts
+    (``generator.parse.amendments``).
+    """
+    expanded: list[SourceLine] = []
+    in_amendment_table = False
+    for line in lines:
+        if not line.text.startswith("|"):
+            # html2text writes a table's rows "a | b", and "| b" when the first cell is empty.
+            in_amendment_table = is_amendment_table_header(line.text) or in_amendment_table and "|" in line.text
+            expanded.append(line)
+            continue
+        cells = [cell.strip() for cell in line.raw.strip().strip("|").split("|")]
+        if all(not cell or _TABLE_SEPARATOR_CELL.match(cell) for cell in cells):
+            continue
+        if in_amendment_table or is_amendment_table_header(line.text):
+            in_amendment_table = True
+            expanded.append(line)
+            continue
+        for cell in cells:
+            for paragraph in _CELL_PARAGRAPHS.split(cell):
+                cleaned = clean_line(paragraph)
+                if cleaned:
+                    expanded.append(SourceLine(line.number, paragraph, cleaned))
+    return expanded
 
 
 # --------------------------------------------------------------------------- noise
 
-_LANGUAGE_CODES = "bg|cs|da|de|el|en|es|et|fi|fr|ga|hr|hu|it|lt|lv|mt|nl|pl|pt|ro|sk|sl|sv"
+LANGUAGE_CODES = "bg|cs|da|de|el|en|es|et|fi|fr|ga|hr|hu|it|lt|lv|mt|nl|pl|pt|ro|sk|sl|sv"
+"""The codes of the European Union's languages, as the sites' language menus print them."""
 # "[en](#) | [fr](#)", "fr | en", "EN | FR | DE".
 _LANGUAGE_SWITCHER = re.compile(
-    rf"^(?:\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)(?:\s*\|\s*\[?(?:{_LANGUAGE_CODES})\]?(?:\([^)]*\))?)+$",
+    rf"^(?:\[?(?:{LANGUAGE_CODES})\]?(?:\([^)]*\))?)(?:\s*\|\s*\[?(?:{LANGUAGE_CODES})\]?(?:\([^)]*\))?)+$",
     re.IGNORECASE,
 )
 
@@ -177,6 +257,13 @@ TEASER_CATEGORIES: frozenset[str] = _folded(word for g in _GRAMMARS for word in 
 
 # Section headings after which the resolution's body is over: the related-news block.
 BODY_END_HEADINGS: frozenset[str] = _folded(word for g in _GRAMMARS for word in g.body_end_headings)
+
+# The beginnings of a page's footer ("Last updated: 7 May 2025"), and the upper-case
+# headings of what follows a report's or text adopted's resolution ("EXPLANATORY
+# STATEMENT", "ANNEX"): after either the text is over.
+END_OF_PAGE: tuple[str, ...] = tuple(prefix for g in _GRAMMARS for prefix in g.end_of_page)
+END_OF_TEXT_HEADINGS: tuple[str, ...] = tuple(heading for g in _GRAMMARS for heading in g.end_of_text_headings)
+END_OF_TEXT_OPENERS: tuple[str, ...] = tuple(opener for g in _GRAMMARS for opener in g.end_of_text_openers)
 
 # Whole lines of the site's own chrome (navigation, section headings, share buttons),
 # compared case-folded after link stripping: every language's, and the few that are
@@ -196,8 +283,9 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 # A teaser's title: the whole line is one Markdown link ("[PLENARY FLASH: ...](#)"), or a
-# bracketed navigation label ("[Zur Navigation]").
-_WHOLE_LINE_LINK = re.compile(r"^!?\[[^\]]*\](?:\([^)]*\))?$")
+# bracketed navigation label ("[Zur Navigation]"); not a footnote call alone on its line
+# ("[3]", as get_text writes it inside a unit).
+_WHOLE_LINE_LINK = re.compile(r"^!?\[(?!\d+\])[^\]]*\](?:\([^)]*\))?$")
 
 
 def is_language_switcher(line: SourceLine) -> bool:
@@ -282,6 +370,49 @@ def to_date(day: int, month: int, year: int) -> datetime.date | None:
 
 _OPENING_FORMULA = re.compile("|".join(rf"^{g.opening_formula}\s*,?$" for g in _GRAMMARS), re.IGNORECASE)
 
+# --------------------------------------------------------------------------- amendments
+
+_AMENDMENT_WORDS = "|".join(re.escape(g.amendment_heading) for g in _GRAMMARS if g.amendment_heading)
+_AMENDMENT_COLUMNS = "|".join(re.escape(column) for g in _GRAMMARS for column in g.amendment_columns)
+_AMENDMENT_HEADING = re.compile(rf"^(?:{_AMENDMENT_WORDS})\s+(?P<num>\d+)$", re.IGNORECASE)
+# "| Text proposed by the Commission | Amendment |" (markdownify), "Present text |
+# Amendment" (html2text), the two titles with only a space between (a page's text).
+_AMENDMENT_TABLE_HEADER = re.compile(
+    rf"^\|?\s*(?:{_AMENDMENT_COLUMNS})\s*\|?\s*(?:{_AMENDMENT_WORDS})\s*\|?$", re.IGNORECASE
+)
+_AMENDMENT_COLUMN = re.compile(rf"^(?:{_AMENDMENT_COLUMNS})$", re.IGNORECASE)
+_AMENDMENT_WORD = re.compile(rf"^(?:{_AMENDMENT_WORDS})$", re.IGNORECASE)
+
+
+_AMENDMENT_INITIALS = tuple({g.amendment_heading[:1] for g in _GRAMMARS if g.amendment_heading})
+
+
+def match_amendment_heading(text: str) -> str | None:
+    """The number of an amendment's heading ("Amendment 12"), or None."""
+    # Asked of every line of a body: most start with another letter than the heading.
+    if not text.startswith(_AMENDMENT_INITIALS) and not text[:1].lower().startswith(_AMENDMENT_INITIALS_LOWER):
+        return None
+    found = _AMENDMENT_HEADING.match(text)
+    return found["num"] if found else None
+
+
+_AMENDMENT_INITIALS_LOWER = tuple(initial.lower() for initial in _AMENDMENT_INITIALS)
+
+
+def is_amendment_table_header(text: str) -> bool:
+    """The header row of an amendment table, both titles on one line."""
+    return bool(_AMENDMENT_TABLE_HEADER.match(text))
+
+
+def is_amendment_column_title(text: str) -> bool:
+    """The first column's title alone on its line ("Present text"), as get_text writes it."""
+    return bool(_AMENDMENT_COLUMN.match(text))
+
+
+def is_amendment_word(text: str) -> bool:
+    """"Amendment" alone: the second column's title, or a heading whose number is on the next line."""
+    return bool(_AMENDMENT_WORD.match(text))
+
 
 def is_opening_formula(line: SourceLine) -> bool:
     """"The European Parliament," / "Le Parlement européen,"."""
@@ -313,14 +444,23 @@ def people_section(line: SourceLine) -> str | None:
 # --------------------------------------------------------------------------- units
 
 # A bullet before a citation: hyphen, en/em dash, bullet, middle dot, minus, Markdown
-# list markers. Many pages have it; some have none, some a tab after it.
-_BULLET = r"[-‐‑‒–—―•·∙◦▪*+−]"
+# list markers, or a character of the private use area: the Parliament's 2020 pages
+# print the Symbol font's dash as U+F02D. Many pages have it; some have none, some a
+# tab after it.
+BULLET = r"[-‐‑‒–—―•·∙◦▪*+−\ue000-\uf8ff]"
 _CITATION_OPENERS = "|".join(g.citation_opener for g in _GRAMMARS)
-_CITATION = re.compile(rf"^(?:{_BULLET}\s*)?(?P<text>(?:{_CITATION_OPENERS})\b.*)$", re.IGNORECASE)
-_BULLETED = re.compile(rf"^{_BULLET}\s+(?P<text>\S.*)$")
+_CITATION = re.compile(rf"^(?:{BULLET}\s*)?(?P<text>(?:{_CITATION_OPENERS})\b.*)$", re.IGNORECASE)
+_BULLETED = re.compile(rf"^{BULLET}\s+(?P<text>\S.*)$")
 _RECITAL = re.compile(r"^(?P<num>[A-Z]{1,3})\s?\.\s+(?P<text>\S.*)$")
-_PARAGRAPH = re.compile(r"^(?P<num>\d{1,3})\s?\.\s+(?P<text>\S.*)$")
-_POINT = re.compile(rf"^(?:{_BULLET}\s*)?\(?(?P<num>[a-z]{{1,6}})\)\s+(?P<text>\S.*)$")
+_PARAGRAPH = re.compile(r"^(?P<num>\d+)\s?\.\s+(?P<text>\S.*)$")
+_POINT = re.compile(rf"^(?:{BULLET}\s*)?\(?(?P<num>[a-z]{{1,6}})\)\s+(?P<text>\S.*)$")
+
+
+_LONE_BULLET = re.compile(rf"^{BULLET}$")
+
+
+def is_lone_bullet(line: SourceLine) -> bool:
+    return len(line.text) == 1 and bool(_LONE_BULLET.match(line.text))
 
 
 def match_citation(text: str) -> str | None:

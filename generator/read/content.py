@@ -106,7 +106,7 @@ def load_content(
                 raise
             failures.append(error)
             continue
-        versions = {t.resolution.lang: t.resolution for t in texts if t.resolution}
+        versions = {t.resolution.lang: meta.correct(t.resolution) for t in texts if t.resolution}
         documents.append(Document(slug=slug, versions=versions, meta=meta))
         digests[slug] = get_document_digest(texts, meta)
         skipped_lines.update((t.resolution.path, t.skipped) for t in texts if t.resolution and t.skipped)

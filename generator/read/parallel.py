@@ -47,7 +47,7 @@ class ParsedText:
     warnings: tuple[Diagnostic, ...] = ()
     error: GeneratorError | None = None
     skipped: tuple[SkippedLine, ...] = ()
-    """Body lines the parser dropped without knowing them for noise (``check`` warns)."""
+    """Body lines the parser read as no unit nor page furniture (``check`` errors)."""
 
 
 def get_stat_key(path: Path) -> tuple[int, ...]:

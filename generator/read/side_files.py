@@ -18,7 +18,7 @@ from generator.languages import LANGUAGES
 from generator.model import Membership, Meta, Office, Person, Reference, Term
 from generator.names import display_name, split_name
 
-META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations"}
+META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type"}
 
 PERSON_FIELDS = (
     "kind", "surname", "country", "national_party", "group", "term", "role", "email", "website", "ep_id",
@@ -75,12 +75,7 @@ def read_meta(path: Path) -> Meta:
         raise InputError(
             f"unknown key {unknown[0]!r}; known keys: {', '.join(sorted(META_KEYS))}", str(path)
         )
-    adopted = data.get("adopted")
-    if adopted is not None and not isinstance(adopted, datetime.date):
-        try:
-            adopted = datetime.date.fromisoformat(str(adopted))
-        except ValueError:
-            raise InputError(f"adopted: expected a date YYYY-MM-DD, got {adopted!r}", str(path)) from None
+    adopted = read_date(data, "adopted", path)
     unofficial = data.get("unofficial_translations") or []
     if isinstance(unofficial, str):
         unofficial = [unofficial]
@@ -94,7 +89,36 @@ def read_meta(path: Path) -> Meta:
         tags=tuple(str(t) for t in data.get("tags") or ()),
         aliases=tuple(str(a) for a in data.get("aliases") or ()),
         unofficial=tuple(unofficial),
+        title=read_per_language(data, "title", path),
+        date=read_date(data, "date", path),
+        doc_type=read_per_language(data, "doc_type", path),
     )
+
+
+def read_date(data: Mapping[str, Any], key: str, path: Path) -> datetime.date | None:
+    """The date under ``key`` (YAML reads YYYY-MM-DD as a date), or None."""
+    value = data.get(key)
+    if value is None or (isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(f"{key}: expected a date YYYY-MM-DD, got {value!r}", str(path)) from None
+
+
+def read_per_language(data: Mapping[str, Any], key: str, path: Path) -> dict[str, str]:
+    """``key: text`` (every language) or ``key: {en: text, fr: text}`` -> language -> text."""
+    value = data.get(key)
+    if value is None:
+        return {}
+    if isinstance(value, str):
+        return dict.fromkeys(LANGUAGES, value.strip())
+    if isinstance(value, dict) and all(isinstance(text, str) for text in value.values()):
+        unknown = sorted(str(lang) for lang in value if lang not in LANGUAGES)
+        if unknown:
+            raise InputError(f"{key}: unknown language {unknown[0]!r}", str(path))
+        return {lang: text.strip() for lang, text in value.items()}
+    raise InputError(f"{key}: expected a text, or one text per language ({', '.join(LANGUAGES)})", str(path))
 
 
 def read_list(path: Path, required_key: str) -> tuple[dict, ...]:

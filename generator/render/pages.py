@@ -32,6 +32,7 @@ from babel.dates import format_date
 
 from generator.languages import LANGUAGES, get_language
 from generator.model import (
+    Amendment,
     Citation,
     CitationLink,
     Corpus,
@@ -225,6 +226,8 @@ def get_unit_name(ctx: PageContext, unit, paragraph: Paragraph | None = None, po
     t = ctx.gettext
     if isinstance(unit, Citation):
         return t(_("citation %(num)s")) % {"num": unit.eid.removeprefix("cit_")}
+    if isinstance(unit, Amendment):
+        return t(_("amendment %(num)s")) % {"num": unit.num}
     if isinstance(unit, Recital):
         return t(_("recital %(num)s")) % {"num": unit.num}
     if isinstance(unit, Paragraph):
@@ -239,6 +242,8 @@ def get_unit_label(unit, version_lang: str) -> str:
         return "¶"
     if isinstance(unit, Point):
         return get_language(version_lang).point_label.format(num=unit.num)
+    if isinstance(unit, Amendment):
+        return unit.num
     return f"{unit.num}."
 
 
@@ -270,9 +275,13 @@ def render_unit_head(ctx: PageContext, kind: str, unit, version_lang: str, parag
 
 
 def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[str]:
-    """The citations, recitals and paragraphs sections, each one raw HTML block."""
+    """The citations, recitals, paragraphs and amendments sections, each one raw HTML
+    block; a heading printed among the units stands before its unit."""
     t = ctx.gettext
     lang = version.lang
+    headings: dict[str, list[str]] = {}
+    for heading in version.headings:
+        headings.setdefault(heading.before, []).append(f'<p class="unit-heading">{text(heading.text)}</p>')
     if version.citations:
         yield render_heading(t(_("Citations")), "citations")
         lines = ['<div class="units units-citations">']
@@ -280,6 +289,7 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
             lines.append(f'<p class="preamble">{text(version.preamble)}</p>')
         for citation in version.citations:
             body = render_citation_text(ctx, slug, citation, lang)
+            lines += headings.get(citation.eid, ())
             lines.append(f'{render_unit_head(ctx, "citation", citation, lang)}\n<span class="unit-text">{body}</span>\n</div>')
         lines.append("</div>")
         yield "\n".join(lines)
@@ -289,6 +299,7 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
         yield render_heading(t(_("Recitals")), "recitals")
         lines = ['<div class="units units-recitals">']
         for recital in version.recitals:
+            lines += headings.get(recital.eid, ())
             lines.append(f'{render_unit_head(ctx, "recital", recital, lang)}\n<span class="unit-text">{text(recital.text)}</span>\n</div>')
         lines.append("</div>")
         yield "\n".join(lines)
@@ -296,6 +307,7 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
         yield render_heading(t(_("Operative paragraphs")), "paragraphs")
         lines = ['<div class="units units-paragraphs">']
         for paragraph in version.paragraphs:
+            lines += headings.get(paragraph.eid, ())
             lines.append(f'{render_unit_head(ctx, "paragraph", paragraph, lang)}\n<span class="unit-text">{text(paragraph.text)}</span>')
             for point in paragraph.points:
                 head = render_unit_head(ctx, "point", point, lang, paragraph)
@@ -303,6 +315,31 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
             lines.append("</div>")
         lines.append("</div>")
         yield "\n".join(lines)
+    if version.amendments:
+        yield render_heading(t(_("Amendments")), "amendments")
+        yield "\n".join(['<div class="units units-amendments">', *(render_amendment(ctx, a, lang) for a in version.amendments), "</div>"])
+
+
+def render_amendment(ctx: PageContext, amendment: Amendment, version_lang: str) -> str:
+    """An amendment: what it amends, then its two columns side by side, each with its title."""
+    t = ctx.gettext
+    lines = [render_unit_head(ctx, "amendment", amendment, version_lang)]
+    if amendment.location:
+        lines.append(f'<span class="amendment-location">{text(amendment.location)}</span>')
+    lines.append('<div class="amendment-columns">')
+    for kind, title, body in (("original", _("Original text"), amendment.original), ("amended", _("Amendment"), amendment.amended)):
+        lines.append(
+            f'<div class="amendment-{kind}"><span class="amendment-column-title">{text(t(title))}</span>'
+            f'<span class="unit-text">{text(body)}</span></div>'
+        )
+    lines.append("</div>")
+    if amendment.justification:
+        label = text(t(_("Justification")))
+        lines.append(
+            f'<p class="amendment-justification"><span class="amendment-column-title">{label}</span> {text(amendment.justification)}</p>'
+        )
+    lines.append("</div>")
+    return "\n".join(lines)
 
 
 def render_people(
@@ -328,6 +365,25 @@ def render_people(
     if items:
         yield render_heading(heading, anchor)
         yield "\n".join([f'<ul class="people people-{anchor}">', *items, "</ul>"])
+
+
+def render_authors(ctx: PageContext, page_path: str, slug: str, version: Resolution) -> Iterator[str]:
+    """The text's authors, each linked to their page, with their group; those the list of
+    responsible MEPs below names already are not listed twice."""
+    listed = {ref.name for ref in version.meps}
+    items = []
+    for author in version.authors:
+        if author.name in listed:
+            continue
+        person_slug = ctx.corpus.person_slugs.get((slug, author.name))
+        name = text(author.name)
+        if person_slug:
+            name = f'<a href="{text(get_relative_url(page_path, get_person_path(person_slug)))}">{name}</a>'
+        group = f' <span class="person-group">{text(author.group)}</span>' if author.group else ""
+        items.append(f'<li><span class="person-name">{name}</span>{group}</li>')
+    if items:
+        yield render_heading(ctx.gettext(_("Authors")), "authors")
+        yield "\n".join(['<ul class="people people-authors">', *items, "</ul>"])
 
 
 def render_language_links(ctx: PageContext, path: str, document: Document) -> str:
@@ -375,8 +431,12 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     facts = [f'<span class="doc-type">{text(version.doc_type)}</span>'] if version.doc_type else []
     if version.date:
         facts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
-    if document.meta.reference:
-        facts.append(f'<span class="doc-reference">{text(document.meta.reference)}</span>')
+    reference = document.meta.reference or version.reference
+    if reference:
+        facts.append(f'<span class="doc-reference">{text(reference)}</span>')
+    procedure = document.meta.procedure or version.procedure
+    if procedure:
+        facts.append(f'<span class="doc-procedure">{text(procedure)}</span>')
     facts.append(render_language_links(ctx, path, document))
     header = [
         '<header class="doc-header">',
@@ -397,6 +457,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
         blocks.append(f'<p class="notice notice-unofficial" role="note"><strong>{notice}</strong> — {explanation}</p>')
 
     body = list(render_units(ctx, document.slug, version))
+    body += render_authors(ctx, path, document.slug, version)
     body += render_people(ctx, path, document.slug, version.meps, t(_("Responsible MEPs")), "meps", shared_role_says_nothing=True)
     body += render_people(ctx, path, document.slug, version.contacts, t(_("Contact person")), "contact", shared_role_says_nothing=False)
     # Shown in another language, the text keeps its own ``lang`` (screen readers,

@@ -76,6 +76,7 @@ UNIT_TITLES = {
     "recital": _("%(title)s — recital %(num)s"),
     "paragraph": _("%(title)s — paragraph %(num)s"),
     "point": _("%(title)s — paragraph %(paragraph)s (%(num)s)"),
+    "amendment": _("%(title)s — amendment %(num)s"),
 }
 
 

@@ -96,11 +96,52 @@ def test_the_bundled_sample_passes_strict():
     assert (status, lines) == (0, ["no problems"])
 
 
-def test_a_body_line_dropped_as_unknown_noise_is_a_warning(corpus):
+def test_a_body_line_read_as_no_unit_is_an_error(corpus):
     text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
-    text.write_text(text.read_text(encoding="utf-8") + "\nFollow us on social media\n", encoding="utf-8")
+    # An unlabelled paragraph between the recital and paragraph 1: its words would be lost.
+    text.write_text(text.read_text(encoding="utf-8").replace("\n1. ", "\nCalls for free elections;\n\n1. "), encoding="utf-8")
     status, lines = check(corpus, "--content", "corpus")
-    lines_of_text = text.read_text(encoding="utf-8").split("\n")
-    number = lines_of_text.index("Follow us on social media") + 1
-    assert lines[0] == f"corpus/resolutions/2011-12-15-belarus/en.txt:{number}: warning: dropped as noise: 'Follow us on social media'"
-    assert (status, lines[-1]) == (0, "7 problems (0 errors, 7 warnings)")
+    number = text.read_text(encoding="utf-8").split("\n").index("Calls for free elections;") + 1
+    assert lines[0] == (
+        f"corpus/resolutions/2011-12-15-belarus/en.txt:{number}: error: "
+        "line read as no unit nor page furniture, left out of the text: 'Calls for free elections;'"
+    )
+    assert (status, lines[-1]) == (1, "7 problems (1 error, 6 warnings)")
+
+
+def test_lines_after_the_last_unit_are_the_pages(corpus):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    text.write_text(text.read_text(encoding="utf-8") + "\n\nFollow us on social media;\n", encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    assert (status, lines) == (0, WARNINGS + ["6 problems (0 errors, 6 warnings)"])
+
+
+def test_a_document_type_that_is_the_whole_header_is_an_error(corpus):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    header = "European Parliament resolution " + "Document selected : A7-0100/2014 Texts tabled : A7-0100/2014 " * 3
+    text.write_text(text.read_text(encoding="utf-8").replace("\nEuropean Parliament resolution\n", f"\n{header}\n"), encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    errors = [line for line in lines if ": error: " in line]
+    assert errors == [
+        "corpus/resolutions/2011-12-15-belarus/en.txt: error: document type 'European Parliament resolution Document selected :"
+        " A7-0100/2014 Texts tabled…': 213 characters; correct it in meta.yml or the text"
+    ]
+    assert status == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "problem"),
+    [
+        ("Index Previous Next Full text Procedure : 2013/2169(INI)", "reads like page furniture"),
+        ("• EN - English", "reads like page furniture"),
+        ("Belarus " * 70, "559 characters"),
+    ],
+)
+def test_a_title_that_reads_like_page_furniture_is_an_error(corpus, title, problem):
+    text = corpus / "corpus" / "resolutions" / "2011-12-15-belarus" / "en.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("\nBelarus\n", f"\n{title}\n"), encoding="utf-8")
+    status, lines = check(corpus, "--content", "corpus")
+    errors = [line for line in lines if ": error: " in line]
+    assert len(errors) == 1 and errors[0].startswith("corpus/resolutions/2011-12-15-belarus/en.txt: error: title ")
+    assert errors[0].endswith(f": {problem}; correct it in meta.yml or the text")
+    assert status == 1

@@ -41,3 +41,19 @@ def test_a_full_directory_entry_is_accepted(tmp_path):
     [person] = link_people([], [entry]).people
     assert person.social == {"mastodon": "https://eupolicy.social/@example"}
     assert [office.phone for office in person.offices] == ["+32 2 28 45000"]
+
+
+def test_authors_are_people_named_in_the_text_and_not_a_warning():
+    directory = [Person("", "Barbara Lochbihler", kind="mep")]
+    version = make_version(
+        "2012-01-01-x", authors=[("Barbara LOCHBIHLER", "Verts/ALE"), ("Bart Staes", "Verts/ALE")], meps=("Keith Taylor",)
+    )
+    links = link_people([make_document("2012-01-01-x", version)], directory)
+    assert links.person_slugs == {
+        ("2012-01-01-x", "Keith Taylor"): "keith-taylor",
+        ("2012-01-01-x", "Barbara LOCHBIHLER"): "barbara-lochbihler",
+        ("2012-01-01-x", "Bart Staes"): "bart-staes",
+    }
+    assert links.responsible == {p: ("2012-01-01-x",) for p in ("keith-taylor", "barbara-lochbihler", "bart-staes")}
+    # Only the responsible MEP missing from the directory is a warning, not the author.
+    assert [d.message for d in links.diagnostics] == ["unmatched person: Keith Taylor"]

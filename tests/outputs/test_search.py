@@ -54,6 +54,12 @@ def test_pagefind_gets_a_page_per_text_with_every_unit_as_an_anchor(search_corpu
     assert not any(url.startswith("/") for url in pages), "relative to the language root"
 
 
+def test_an_amendment_is_found_by_the_words_of_both_its_columns(hostile_corpus):
+    html = get_search_pages(hostile_corpus, "en")["resolutions/2020-01-01-hostile/"]
+    amendment = html.split('<span id="amdt_1"></span>', 1)[1].split("</p>", 1)[0]
+    assert amendment == "&lt;script&gt;alert(1)&lt;/script&gt; original; [amended](javascript:alert(1))"
+
+
 def test_pagefind_pages_hold_text_only(hostile_corpus):
     pages = get_search_pages(hostile_corpus, "en")
     html = "".join(pages.values())

@@ -4,7 +4,7 @@ Fixture cases live in ``tests/fixtures/parse/*.txt``, in the markdown-it-py fixt
 
     name of the case
     .
-    raw input (escapes: {BOM} {CR} {TAB} {NBSP})
+    raw input (escapes: {BOM} {CR} {TAB} {NBSP}, and {DOT} for a "." that would end the section)
     .
     expected JSON: a subset of the ``parse --json`` object; lists must match in length,
     objects only in the keys given. Extra keys: "lines" ({eid or person name: line}),
@@ -44,7 +44,7 @@ FIXTURES = paths.FIXTURES / "parse"
 GOLDEN = paths.GOLDEN / "parse"
 SAMPLE = ROOT / "content" / "resolutions" / "2012-03-07-kazakhstan"
 
-_ESCAPES = {"{BOM}": "\ufeff", "{CR}": "\r", "{TAB}": "\t", "{NBSP}": "\u00a0"}
+_ESCAPES = {"{BOM}": "\ufeff", "{CR}": "\r", "{TAB}": "\t", "{NBSP}": "\u00a0", "{DOT}": "."}
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -444,9 +444,11 @@ def test_run_parse_raises_input_error_for_the_cli(tmp_path):
 def test_unknown_lines_of_the_body_are_reported_as_skipped():
     from generator.parse.parser import SkippedLine, parse_resolution_with_skipped_lines
 
-    text = "Kazakhstan\n1. Calls for the release.\n\nFollow us on social media\n\n2. Deplores.\n\nRecommended\n\nOther site\n"
+    # A line that reads as no unit, no heading (it ends as a unit does) and no noise,
+    # between two units; what follows the last unit is the page's and not reported.
+    text = "Kazakhstan\n1. Calls for the release.\n\nCalls on the Council to act;\n\n2. Deplores.\n\nRecommended\n\nOther site;\n"
     resolution, skipped = parse_resolution_with_skipped_lines(RawText("x/en.txt", "en", text))
     assert resolution.eids() == ("para_1", "para_2")
-    assert skipped == (SkippedLine(4, "Follow us on social media"),)
+    assert skipped == (SkippedLine(4, "Calls on the Council to act;"),)
     for lang in ("en", "fr"):  # every line of the sample pages is either used or known noise
         assert parse_resolution_with_skipped_lines(read_raw_text(SAMPLE / f"{lang}.txt"))[1] == ()

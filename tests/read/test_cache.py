@@ -73,6 +73,39 @@ def test_a_parse_reads_back_as_the_same_records(tmp_path, monkeypatch):
     assert list(cache.load_cache(path).values()) == parsed == parse_chunk(files)
 
 
+# A Parliament text's parse has authors (a group or none), amendments and headings.
+PARLIAMENT_TEXT = """Motion for a resolution - B7-0069/2009Motion for a resolution
+MOTION FOR A RESOLUTION on a case
+15.7.2014 - (2014/2727(RSP))
+Ana Gomes, Bart Staes on behalf of the S&D Group
+Fabio Castaldo
+Procedure : 2014/2727(RSP)
+The European Parliament,
+- having regard to its resolutions,
+
+General remarks
+
+1. Decides to amend its Rules;
+
+Amendment 1
+Rule 10
+| Present text | Amendment |
+| Members may not. | Members shall not. |
+"""
+
+
+def test_a_parliament_texts_parse_reads_back_as_the_same_records(tmp_path, monkeypatch):
+    settle(monkeypatch)
+    text = tmp_path / "en.txt"
+    text.write_text(PARLIAMENT_TEXT, encoding="utf-8")
+    path = tmp_path / "parsed.json"
+    [parsed] = parse_files([(text, "en")], path)
+    resolution = parsed.resolution
+    assert [(a.name, a.group) for a in resolution.authors] == [("Ana Gomes", "S&D"), ("Bart Staes", "S&D"), ("Fabio Castaldo", None)]
+    assert [a.eid for a in resolution.amendments] == ["amdt_1"] and resolution.headings
+    assert list(cache.load_cache(path).values()) == [parsed]
+
+
 @pytest.mark.parametrize(
     "data",
     [

@@ -139,3 +139,43 @@ def test_text_escapes_as_html_escape_does_and_line_ends_too():
         expected = html.escape(value, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
         assert text(value) == expected, value
         assert html_text(value) == html.escape(value, quote=False), value
+
+
+def test_a_parliament_text_shows_what_its_page_gave(sample_corpus):
+    """Authors with their group (linked like responsible MEPs), the parsed reference and
+    procedure (meta.yml's win), headings before their unit, amendments with both columns."""
+    from dataclasses import replace
+
+    from tests.factories import make_document, make_version, paragraph
+
+    slug = "2014-03-11-torture"
+    version = make_version(
+        slug, "en", title="Torture", doc_type="Motion for a resolution", reference="B7-0261/2014",
+        procedure="2014/2000(RSP)", paragraphs=[paragraph("1", "Condemns torture;")],
+        authors=[("Barbara Lochbihler", "Verts/ALE"), ("Ana Gomes", "S&D"), ("Fabio Castaldo", None)],
+        headings=[("General remarks", "para_1")],
+        amendments=[("Proposal for a regulation — Recital 3", "(3) The old text.", "(3) The new text.")],
+    )
+    document = make_document(slug, version, procedure="2014/2001(RSP)")
+    corpus = replace(
+        sample_corpus,
+        documents=(*sample_corpus.documents, document),
+        person_slugs={**sample_corpus.person_slugs, (slug, "Barbara Lochbihler"): "barbara-lochbihler"},
+    )
+    page = parse_html(markdown_to_html(render_site(corpus, "en")[f"resolutions/{slug}.md"]))
+    ids = by_id(page)
+    facts = {e.attrs["class"]: e.text() for e in page.iter() if e.attrs.get("class", "").startswith("doc-")}
+    assert facts["doc-reference"] == "B7-0261/2014"
+    assert facts["doc-procedure"] == "2014/2001(RSP)"
+    authors = next(e for e in page.iter() if e.has_class("people-authors"))
+    items = [[part.text() for part in li.iter() if part.attrs.get("class", "").startswith("person-")] for li in authors.children
+             if getattr(li, "tag", "") == "li"]
+    assert items == [["Barbara Lochbihler", "Verts/ALE"], ["Ana Gomes", "S&D"], ["Fabio Castaldo"]]
+    assert [a.attrs["href"] for a in authors.iter() if a.tag == "a"] == ["../../meps/barbara-lochbihler/"]
+    heading = next(e for e in page.iter() if e.has_class("unit-heading"))
+    assert heading.text() == "General remarks"
+    amendment = ids["amdt_1"]
+    assert unit_text(amendment) == "(3) The old text. (3) The new text."
+    assert [e.text() for e in amendment.iter() if e.has_class("amendment-column-title")] == ["Original text", "Amendment"]
+    label = next(e for e in amendment.iter() if e.has_class("unit-label"))
+    assert (label.attrs["href"], label.attrs["aria-label"]) == ("#amdt_1", "Link to amendment 1")

@@ -40,7 +40,7 @@ def test_no_element_from_any_text_anywhere_in_the_article(page):
 def test_ids_are_exactly_the_units_and_ours(page):
     article = page.find_all("article")[0]
     ids = [e.attrs["id"] for e in article.iter() if "id" in e.attrs]
-    expected_units = ["cit_1", *(recital_id(c) for c in HOSTILE_TEXTS), "para_1", "para_1__point_a"]
+    expected_units = ["cit_1", *(recital_id(c) for c in HOSTILE_TEXTS), "para_1", "para_1__point_a", "amdt_1"]
     assert [i for i in ids if "_" in i] == expected_units
     assert len(ids) == len(set(ids))
 
@@ -97,8 +97,24 @@ def test_hostile_person_page(hostile_site):
     assert "<i>Group</i> — <b>Chair</b>" in terms.text()
 
 
+def test_hostile_amendment_heading_procedure_and_authors(page):
+    article = page.find_all("article")[0]
+    amendment = by_id(page)["amdt_1"]
+    texts = [e.text() for e in amendment.iter() if e.has_class("unit-text") or e.has_class("amendment-location")]
+    assert texts == ["Recital <b>1</b>", "<script>alert(1)</script> original;", "[amended](javascript:alert(1))"]
+    heading = [e for e in article.find_all("p") if e.has_class("unit-heading")][0]
+    assert heading.text() == "<h2>Heading</h2> {{ x }}" and list(heading.iter()) == []
+    procedure = [e for e in article.find_all("span") if e.has_class("doc-procedure")][0]
+    assert procedure.text() == "<proc>"
+    authors = [e for e in article.find_all("ul") if e.has_class("people-authors")][0]
+    # The author who is also a responsible MEP is listed once, under the MEPs.
+    assert [e.text() for e in authors.iter() if e.has_class("person-name") or e.has_class("person-group")] == [
+        "<b>Bad</b> Author", "<i>group</i>",
+    ]
+
+
 def test_hostile_names_on_the_resolution_page(page):
     names = [e for e in page.find_all("span") if e.has_class("person-name")]
-    assert names[0].text() == "<i>Evil</i> Name"
+    assert names[1].text() == "<i>Evil</i> Name"
     roles = [e for e in page.find_all("span") if e.has_class("person-role")]
     assert [role.text() for role in roles] == ["Advisor <script>"]  # a lone MEP's role says nothing

@@ -44,6 +44,76 @@ class Grammar:
     """The linker's phrases of citations naming the Parliament's own texts
     (see ``generator.link.citations``)."""
 
+    # ----------------------------------------------------------------- the pages' headers
+    months: tuple[str, ...] = ()
+    """The twelve month names, lower case ("march" / "mars"), for dates written out."""
+    weekdays: tuple[str, ...] = ()
+    """The weekday names that open a sitting's date ("Tuesday, 11 March 2014")."""
+    first_day: str = ""
+    """How the first of a month is written, when not "1" ("1er")."""
+    document_types: Mapping[str, str] = field(default_factory=dict)
+    """A document's type as a page prints it in its heading or title, case-folded ->
+    the type as the site names it: "joint motion for a resolution" -> "Joint motion for
+    a resolution"; "second report" -> "Report"."""
+    resolution_heading: str = ""
+    """The heading of a resolution's text: the type ("European Parliament resolution",
+    "Motion for a European Parliament resolution"), then optionally "of <date>", then the
+    subject. A pattern with the named group ``type``; the layouts add date and subject."""
+    resolution_types: Mapping[str, str] = field(default_factory=dict)
+    """What the heading's ``type`` names, case-folded -> the site's type, where it is not
+    the type itself ("motion for a european parliament resolution" -> "Motion for a
+    resolution")."""
+    date_connector: str = ""
+    """The word between a heading's type and its date ("of" / "du")."""
+    subject_openers: tuple[str, ...] = ()
+    """The words that open a heading's subject ("on": "MOTION FOR A RESOLUTION on ...")."""
+    on_behalf_of: str = ""
+    """The tail of an author line naming the group, with the named group ``group``:
+    "... on behalf of the PPE Group" / "... au nom du groupe PPE"."""
+    tabled_by: tuple[str, ...] = ()
+    """The words before a list of authors ("Tabled by", "by" / "déposée par", "par")."""
+    name_list_joiners: tuple[str, ...] = ()
+    """The words before the last name of a list ("and" / "et")."""
+    name_list_ends: tuple[str, ...] = ()
+    """The words that end a list of names without naming anyone ("and others")."""
+    rapporteur_labels: tuple[str, ...] = ()
+    """"Rapporteur", "Rapporteure" ...: the label of a report's author."""
+    procedure_labels: tuple[str, ...] = ()
+    """"Procedure" / "Procédure": the label of the procedure number ("Procedure : 2013/2169(INI)")."""
+    stages_labels: tuple[str, ...] = ()
+    """The labels of a Parliament page's "Document stages in plenary" box; the
+    references listed under them are other documents' ("Texts tabled :")."""
+    header_furniture: tuple[str, ...] = ()
+    """Whole lines of the Parliament's and EUR-Lex's page headers that are never the
+    text's ("Full text", "Texts adopted", "Official Journal of the European Union")."""
+    header_furniture_prefixes: tuple[str, ...] = ()
+    """Beginnings of such lines ("with request for inclusion in the agenda", "pursuant
+    to Rule", "See also joint motion"), compared case-folded."""
+    replacing_motions: tuple[str, ...] = ()
+    """The line before a joint motion's list of the motions it replaces."""
+    notice_labels: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """EUR-Lex "Document information" labels: ``date``, ``form``, ``rapporteur``,
+    ``procedure`` -> the labels ("Date of document:")."""
+    committee_openers: tuple[str, ...] = ()
+    """The beginning of a committee's name in a report's heading ("Committee on")."""
+
+    # ----------------------------------------------------------------- the body
+    amendment_heading: str = ""
+    """The word that heads an amendment ("Amendment" / "Amendement")."""
+    amendment_columns: tuple[str, ...] = ()
+    """The headers of an amendment table's first column ("Text proposed by the
+    Commission", "Present text"); the second is ``amendment_heading``."""
+    justification_heading: str = ""
+    """The heading of an amendment's justification ("Justification")."""
+    end_of_text_headings: tuple[str, ...] = ()
+    """Upper-case headings of what follows a report's or text adopted's resolution
+    ("EXPLANATORY STATEMENT", "ANNEX"): its body is over. Beginnings, compared as printed."""
+    end_of_page: tuple[str, ...] = ()
+    """Beginnings of a page's footer lines ("Last updated:", "Legal notice")."""
+    end_of_text_openers: tuple[str, ...] = ()
+    """Beginnings of what follows a legislative resolution in a text adopted: the act as
+    Parliament adopted it ("Position of the European Parliament adopted at first reading")."""
+
 
 @cache
 def get_grammar(code: str) -> Grammar:

@@ -3,7 +3,9 @@
 from generator.parse.lang import Grammar
 
 GRAMMAR = Grammar(
-    opening_formula=r"(?:The\s+)?European Parliament",
+    # "European Parliament" alone is the logo line of the Parliament's pages: without
+    # "The", only with its comma.
+    opening_formula=r"(?:The\s+European Parliament|European Parliament(?=\s*,))",
     citation_opener="having regard to",
     detection_strong=r"\b(?:having regard to|whereas|european parliament)\b",
     detection_common=r"\b(?:the|and|of|to|on|calls)\b",
@@ -13,10 +15,10 @@ GRAMMAR = Grammar(
     },
     date_labels=("Publication", "Document", "Date"),
     teaser_categories=("News", "Press release", "Article", "Event", "Video", "Podcast"),
-    body_end_headings=("Recommended", "Related", "Related articles"),
+    body_end_headings=("Recommended", "Related", "Related articles", "Legal notice - Privacy policy", "Legal notice"),
     site_chrome=(
         "Please share", "Share", "E-Mail", "Email", "Print",
-        "Back to top", "Menu", "Search",
+        "Back to top", "Top", "Menu", "Search",
     ),
     citation_phrases={
         # "its resolution", "its previous resolutions", "the European Parliament's
@@ -44,4 +46,76 @@ GRAMMAR = Grammar(
         "with one ones those that and of on in to for a an thereof paragraph having adopted "
         "european parliament parliament's case dated concerning about",
     },
+    months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december"),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    document_types={
+        "motion for a resolution": "Motion for a resolution",
+        "joint motion for a resolution": "Joint motion for a resolution",
+        "report": "Report",
+        "second report": "Report",
+        "third report": "Report",
+        # A recommendation (a consent or Rule 118 recommendation) is an A- document,
+        # the Parliament's series of reports, and filed as "Form: Report" on EUR-Lex.
+        "recommendation": "Report",
+        "european parliament resolution": "European Parliament resolution",
+        "european parliament legislative resolution": "European Parliament legislative resolution",
+        "european parliament decision": "European Parliament decision",
+        "european parliament recommendation": "European Parliament recommendation",
+    },
+    resolution_heading=r"(?P<type>(?:Motion for an? |Draft )?European Parliament (?:legislative )?(?:resolution|decision|recommendation)"
+    r"|(?:Joint )?Motion for a resolution)",
+    resolution_types={
+        "motion for a european parliament resolution": "Motion for a resolution",
+        "draft european parliament resolution": "Motion for a resolution",
+        "draft european parliament legislative resolution": "European Parliament legislative resolution",
+    },
+    date_connector="of",
+    subject_openers=("on", "concerning", "to"),
+    # "On behalf of" glued to the last name on the Greens/EFA site's lists ("HautalaOn behalf of").
+    on_behalf_of=r"(?:\b|(?<=[a-z]))[Oo]n behalf of(?: the)? (?P<group>\S.*?)(?: [Gg]roup)?",
+    tabled_by=("Tabled by", "tabled by", "by"),
+    name_list_joiners=("and",),
+    name_list_ends=("and others",),
+    rapporteur_labels=("Rapporteur", "Rapporteurs", "Co-rapporteurs", "Rapporteur for the opinion"),
+    procedure_labels=("Procedure",),
+    stages_labels=(
+        "Document stages in plenary", "Document selected", "Select a document", "Texts tabled", "Debates",
+        "Votes", "Texts adopted", "Explanations of votes",
+    ),
+    header_furniture=(
+        "Index", "Previous", "Next", "Full text", "Texts adopted", "Download", "Amendments", "European Parliament",
+        "Go back to the Europarl portal", "Choose the language of your document:", "Other websitesView other websites",
+        "Official Journal of the European Union", "EUR-Lex Access to European Union law", "Back to EUR-Lex homepage",
+        "This document is an excerpt from the EUR-Lex website", "Choose the experimental features you want to try",
+        "Document information", "Expand all", "Collapse all", "Dates", "Miscellaneous information", "Classifications",
+        "Languages and formats available", "Procedure", "Link", "Text", "Help", "Print this page", "Menu",
+        "Final edition", "Provisional edition", "Revised edition",
+    ),
+    header_furniture_prefixes=(
+        "with request for inclusion in the agenda", "pursuant to rule", "pursuant to rules", "to wind up the debate",
+        "further to the", "see also joint motion", "see also the joint motion", "nb: this", "this document is not available",
+        "access to page content", "direct access to language menu", "tabled pursuant to", "tabled under rule",
+    ),
+    replacing_motions=("replacing the following motions", "replacing the motions by the following groups"),
+    notice_labels={
+        "date": ("Date of document",),
+        "form": ("Form",),
+        "rapporteur": ("Rapporteur",),
+        "procedure": ("Procedure number",),
+    },
+    committee_openers=("Committee on", "Special Committee on", "Committee of Inquiry"),
+    amendment_heading="Amendment",
+    amendment_columns=(
+        "Text proposed by the Commission", "Present text", "Draft", "Council position", "Motion for a resolution",
+        "Draft opinion", "Draft report", "Proposal for a decision",
+    ),
+    justification_heading="Justification",
+    end_of_text_headings=(
+        "EXPLANATORY STATEMENT", "ANNEX", "INFORMATION ON ADOPTION", "FINAL VOTE BY ROLL CALL", "PROCEDURE – COMMITTEE",
+        "PROCEDURE - COMMITTEE", "OPINION OF THE", "MINORITY OPINION", "LETTER OF THE", "POSITION IN THE FORM OF AMENDMENTS",
+        "CONTENTS",
+    ),
+    end_of_page=("Last updated:", "Legal notice"),
+    end_of_text_openers=("Position of the European Parliament adopted at",),
 )

@@ -72,6 +72,8 @@
       return fill(form.getAttribute("data-title-recital"), { title: pageTitle, num: match[1] });
     if ((match = eid.match(/^cit_(\w+)$/)))
       return fill(form.getAttribute("data-title-citation"), { title: pageTitle, num: match[1] });
+    if ((match = eid.match(/^amdt_(\w+)$/)))
+      return fill(form.getAttribute("data-title-amendment"), { title: pageTitle, num: match[1] });
     return pageTitle;
   }
 
