@@ -46,7 +46,7 @@ from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, wri
 from generator.languages import LANGUAGES
 from generator.model import Corpus, Document, Unit
 from generator.outputs import Output, OutputContext
-from generator.render.pages import html_text
+from generator.render.escaping import html_text
 from generator.urls import get_person_url, get_resolution_url
 
 SEARCH_DIR = "pagefind"

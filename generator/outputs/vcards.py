@@ -17,7 +17,8 @@ import vobject
 from generator.model import Person
 from generator.names import slugify
 from generator.outputs import Output, OutputContext, SiteFile
-from generator.render.pages import SAFE_URL_SCHEMES, get_job_title, get_own_accounts, is_member
+from generator.render.escaping import SAFE_URL_SCHEMES
+from generator.render.people import get_job_title, get_own_accounts, is_member
 from generator.render.strings import _, get_gettext
 from generator.urls import get_ep_member_url, get_vcard_path
 

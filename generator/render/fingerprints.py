@@ -27,7 +27,7 @@ from pathlib import Path
 
 from generator.model import CitationLink, Corpus
 from generator.read.cache import get_code_version
-from generator.render.pages import get_person_path, get_resolution_path
+from generator.urls import get_person_path, get_resolution_path
 
 
 def digest(*parts: object) -> str:

@@ -43,7 +43,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         # Relative paths in an inherited file resolve against the inheriting file,
         # which lives in build/; the shared custom_dir is therefore given absolute.
         "theme": {"language": lang, "custom_dir": str(THEME_OVERRIDES)},
-        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.pages).
+        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.escaping).
         "hooks": [str(MKDOCS_HOOK)],
         "nav": [
             {strings["home"]: "index.md"},

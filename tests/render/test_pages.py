@@ -23,7 +23,8 @@ from mkdocs.utils.meta import get_data
 from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
 from generator.read.content import load_content
-from generator.render.pages import get_front_matter, html_text, render_site, text
+from generator.render.escaping import get_front_matter, html_text, text
+from generator.render.pages import render_site
 from generator.site.hook import on_page_content
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 from tests.paths import CONTENT, GOLDEN, ROOT

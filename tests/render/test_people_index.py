@@ -7,7 +7,8 @@ import re
 import pytest
 
 from generator.model import Corpus, Person
-from generator.render.pages import get_country_name, render_site
+from generator.render.pages import render_site
+from generator.render.people import get_country_name
 
 
 def make_people_corpus() -> Corpus:
