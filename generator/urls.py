@@ -21,8 +21,8 @@ def get_page_url(path: str) -> str:
 
 def get_relative_url(from_path: str, to_path: str) -> str:
     """The relative URL from one page to another of the same language."""
-    # posixpath.relpath, for directory URLs without "." or "..": it was 10% of the render
-    # stage (two abspath calls each), and a page links to many others.
+    # posixpath.relpath, for directory URLs without "." or "..": relpath calls abspath
+    # twice, and a page links to many others (bench/RESULTS.md).
     from_parts = get_page_url(from_path).split("/")[:-1]
     to_parts = get_page_url(to_path).split("/")[:-1]
     common = 0

@@ -38,9 +38,10 @@ class PageContext:
     def date(self, value: datetime.date | None) -> str:
         if not value:
             return ""
-        if value not in self.dates:  # babel takes ~40 µs a date, and dates recur
+        if value not in self.dates:  # babel is slow to format a date, and dates recur
             self.dates[value] = format_date(value, "long", locale=get_language(self.lang).babel_locale)
         return self.dates[value]
+
 
 def get_page_front_matter(
     ctx: PageContext, path: str, title: str, description: str, og_type: str, lastmod: datetime.date | None = None
@@ -60,9 +61,11 @@ def get_page_front_matter(
         values["lastmod"] = lastmod.isoformat()
     return values
 
+
 def get_description(ctx: PageContext, version: Resolution) -> str:
     """"Title — date — document type", the line shared on social media and in search results."""
     return " — ".join(part for part in (version.title, ctx.date(version.date), version.doc_type) if part)
+
 
 def render_resolution_item(ctx: PageContext, page_path: str, document: Document) -> str:
     """One line of a list of texts: linked title, date, document type."""
@@ -75,6 +78,7 @@ def render_resolution_item(ctx: PageContext, page_path: str, document: Document)
     if version.doc_type:
         parts.append(f'<span class="doc-type"{lang}>{text(version.doc_type)}</span>')
     return f'<li>{" · ".join(parts)}</li>'
+
 
 def render_resolution_list(ctx: PageContext, page_path: str, documents: Iterable[Document]) -> str:
     items = [render_resolution_item(ctx, page_path, document) for document in documents]

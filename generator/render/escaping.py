@@ -19,24 +19,32 @@ import json
 import re
 
 SAFE_URL_SCHEMES = ("https://", "http://")
+"""The only schemes an external link from our data may use (no ``javascript:``)."""
+
 
 _TEXT_ENTITIES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"))
+"""What ``html.escape(value, quote=False)`` replaces, in its order."""
+
 
 _ATTRIBUTE_ENTITIES = (*_TEXT_ENTITIES, ('"', "&quot;"), ("'", "&#x27;"), ("\r", "&#13;"), ("\n", "&#10;"))
+"""``html.escape(value, quote=True)``'s, then the line ends (see ``text``)."""
+
 
 def replace_present(value: str, entities: tuple[tuple[str, str], ...]) -> str:
     """Each character of ``entities`` replaced by its entity, in order, looking first
     whether it occurs: most strings hold none of them, and unconditional replace passes
-    were a quarter of rendering a language, profiled (0.9 µs a unit's text, now 0.3)."""
+    were a large part of rendering a language (bench/RESULTS.md)."""
     for character, entity in entities:
         if character in value:
             value = value.replace(character, entity)
     return value
 
+
 def html_text(value: str) -> str:
     """``html.escape(value, quote=False)``: text for element content only, never for an
     attribute (the search stage's pages for Pagefind)."""
     return replace_present(value, _TEXT_ENTITIES)
+
 
 def text(value: str) -> str:
     """Text as HTML: every ``<``, ``&`` and quote escaped, so it can only ever be characters.
@@ -49,22 +57,27 @@ def text(value: str) -> str:
 
 # --- pieces -----------------------------------------------------------------------------
 
+
 def render_heading(title: str, anchor: str) -> str:
     """A section heading (Markdown, so it enters the table of contents) with a stable id."""
     return f"## {text(title)} {{ #{anchor} }}"
+
 
 def render_title(title: str) -> str:
     """The page's H1, as raw HTML: a hostile title must not become Markdown."""
     return f'<h1 id="title">{text(title)}</h1>'
 
+
 def render_paragraph(value: str, css_class: str = "") -> str:
     class_attribute = f' class="{css_class}"' if css_class else ""
     return f"<p{class_attribute}>{text(value)}</p>"
+
 
 # What a YAML reader would not take as it is inside a double-quoted scalar: characters
 # PyYAML refuses in a document, and the ones YAML 1.1 reads as line breaks (NEL, LS, PS),
 # which a quoted scalar would fold into a space. JSON escapes the C0 controls itself.
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
 
 def yaml_string(value: str) -> str:
     """``value`` as a YAML double-quoted scalar: a JSON string (YAML's double-quoted
@@ -72,12 +85,13 @@ def yaml_string(value: str) -> str:
     quoted = json.dumps(value, ensure_ascii=False)
     return _YAML_UNSAFE.sub(lambda found: f"\\u{ord(found[0]):04x}", quoted) if _YAML_UNSAFE.search(quoted) else quoted
 
+
 def get_front_matter(values: dict[str, str | list[dict[str, str]]]) -> str:
     """YAML front matter; string values must already be HTML text (see module docstring).
 
     Written here rather than by PyYAML's emitter, even libyaml's: the values are strings
-    and lists of flat mappings of strings, and dumping them was a sixth of rendering a
-    language (0.08 s of 0.48 s at 2,000 texts). Every string is quoted, so that no value
+    and lists of flat mappings of strings, and PyYAML's emitter took a good part of
+    rendering a language (bench/RESULTS.md). Every string is quoted, so that no value
     is ever read back as another type (``2012-03-07`` as a date, ``no`` as false).
     """
     lines = ["---"]
@@ -91,9 +105,19 @@ def get_front_matter(values: dict[str, str | list[dict[str, str]]]) -> str:
     lines.append("---\n")
     return "\n".join(lines)
 
+
 RAW_HTML_OPEN = "<!--raw-html\n"
 
+
 RAW_HTML_CLOSE = "\nraw-html-->"
+"""Around each raw HTML block of a page, taken off again after Markdown (``generator.site.hook``).
+
+Python-Markdown parses every tag of a raw HTML block with ``html.parser`` only to pass
+the block through unchanged, which was most of MkDocs's time on a text's page; a comment
+it skips to its end (bench/RESULTS.md). Neither marker can come from a text: text is
+escaped, so no ``<`` or ``>`` of ours is in it.
+"""
+
 
 def assemble_page(front: dict, blocks: list[str]) -> str:
     """Front matter, then the blocks (raw HTML, or Markdown headings) a blank line apart."""

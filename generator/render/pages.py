@@ -37,6 +37,8 @@ from generator.urls import (
 )
 
 LATEST_COUNT = 20
+"""How many texts the home page lists."""
+
 
 def render_people(
     ctx: PageContext, page_path: str, slug: str, refs: tuple[PersonRef, ...], heading: str, anchor: str, *, shared_role_says_nothing: bool
@@ -62,6 +64,7 @@ def render_people(
         yield render_heading(heading, anchor)
         yield "\n".join([f'<ul class="people people-{anchor}">', *items, "</ul>"])
 
+
 def render_authors(ctx: PageContext, page_path: str, slug: str, version: Resolution) -> Iterator[str]:
     """The text's authors, each linked to their page, with their group; those the list of
     responsible MEPs below names already are not listed twice."""
@@ -80,6 +83,7 @@ def render_authors(ctx: PageContext, page_path: str, slug: str, version: Resolut
         yield render_heading(ctx.gettext(_("Authors")), "authors")
         yield "\n".join(['<ul class="people people-authors">', *items, "</ul>"])
 
+
 def render_language_links(ctx: PageContext, path: str, document: Document) -> str:
     """"Languages: English · Français", each an existing version, the current one marked."""
     t = ctx.gettext
@@ -95,6 +99,7 @@ def render_language_links(ctx: PageContext, path: str, document: Document) -> st
             links.append(f'<a href="{href}" hreflang="{code}" lang="{code}">{name}</a>')
     label = text(t(_("Languages:")))
     return f'<span class="doc-languages">{label} {" · ".join(links)}</span>'
+
 
 def render_resolution_page(ctx: PageContext, document: Document) -> str:
     """One text in one language: header, notices, units, people, "cited by"."""
@@ -142,6 +147,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     blocks.extend(render_cited_by(ctx, document))
     return assemble_page(front, [block for block in blocks if block])
 
+
 def wrap_in_language(blocks: list[str], lang: str) -> list[str]:
     """Wrap each raw HTML block (the text) in ``<div lang>``; Markdown headings stay out."""
     wrapped = []
@@ -151,6 +157,7 @@ def wrap_in_language(blocks: list[str], lang: str) -> list[str]:
         else:
             wrapped.append(block)
     return wrapped
+
 
 def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
     """Later texts whose citations point at this one, each linked to the citing citation."""
@@ -174,6 +181,7 @@ def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
         yield render_heading(ctx.gettext(_("Cited by")), "cited-by")
         yield "\n".join(['<ul class="cited-by">', *items, "</ul>"])
 
+
 def render_home_page(ctx: PageContext) -> str:
     """The home of one language: what the site is, then the newest texts first."""
     t = ctx.gettext
@@ -193,6 +201,7 @@ def render_home_page(ctx: PageContext) -> str:
     ]
     return assemble_page(front, blocks)
 
+
 def render_resolutions_index(ctx: PageContext) -> str:
     """Every text, grouped by year, newest first."""
     t = ctx.gettext
@@ -204,6 +213,7 @@ def render_resolutions_index(ctx: PageContext) -> str:
         blocks.append(render_heading(heading, f"year-{year or 'undated'}"))
         blocks.append(render_resolution_list(ctx, path, documents))
     return assemble_page(front, blocks)
+
 
 def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]:
     """Every page of a language (the same in each): relative path -> its builder."""
@@ -218,11 +228,13 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
         builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
     return builders
 
+
 def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> dict[str, str]:
     """Every page of one language (or those of ``paths``): relative path -> Markdown text."""
     ctx = PageContext(corpus, lang)
     builders = get_page_builders(corpus)
     return {path: builders[path](ctx) for path in (builders if paths is None else paths)}
+
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
     """Every page of a language (the same in each) -> its ``lastmod``: a text's date."""

@@ -40,11 +40,13 @@ def get_territory_codes() -> dict[str, str]:
     codes.update({"uk": "GB", "great britain": "GB", "czech republic": "CZ"})
     return codes
 
+
 def get_country_name(country: str, lang: str) -> str:
     """``meps.yml`` gives countries in English ("Germany"): the page's language names them
     ("Allemagne"), by babel's CLDR data; a name CLDR does not know is shown as written."""
     code = get_territory_codes().get(country.strip().casefold())
     return Locale.parse(get_language(lang).babel_locale).territories.get(code, country) if code else country
+
 
 def is_staff(ctx: PageContext, person: Person) -> bool:
     """Staff by the directory's word; a person only named in texts is staff when they are
@@ -53,9 +55,11 @@ def is_staff(ctx: PageContext, person: Person) -> bool:
         return person.kind == "staff"
     return person.slug in ctx.corpus.contact_for and person.slug not in ctx.corpus.responsible
 
+
 def surname_order(person: Person) -> tuple[str, str]:
     """As the Parliament lists its Members: by surname, accents and case aside."""
     return slugify(person.surname or split_name(person.name)[1]), slugify(person.name)
+
 
 def render_people_index(ctx: PageContext) -> str:
     """MEPs by country (countries in the page's language, alphabetical), then by surname;
@@ -105,6 +109,7 @@ def render_people_index(ctx: PageContext) -> str:
         blocks.append(people_group("", "", staff, lambda person: (person.role, person.group)))
     return assemble_page(front, blocks)
 
+
 def render_person_page(ctx: PageContext, person: Person) -> str:
     """A person: what is known, how to reach them, their terms, the texts they answer for."""
     t = ctx.gettext
@@ -139,17 +144,22 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
             blocks.append(render_resolution_list(ctx, path, documents))
     return assemble_page(front, blocks)
 
+
 NETWORK_NAMES = {
     "x": "X", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "linkedin": "LinkedIn",
     "youtube": "YouTube", "tiktok": "TikTok", "mastodon": "Mastodon", "bluesky": "Bluesky", "threads": "Threads",
 }
+"""How networks write their own names; any other key of ``social`` is shown capitalised."""
+
 
 def get_network_name(network: str) -> str:
     return NETWORK_NAMES.get(network.casefold(), network.capitalize())
 
+
 def get_own_accounts(person: Person) -> list[tuple[str, str]]:
     """The person's own accounts as (network, URL), by network; http(s) only."""
     return [(network, url) for network, url in sorted(person.social.items()) if url.startswith(SAFE_URL_SCHEMES)]
+
 
 def render_contact(ctx: PageContext, person: Person) -> str:
     """How to reach the person: e-mail, website, own accounts, each office; the contact
@@ -185,6 +195,7 @@ def render_contact(ctx: PageContext, person: Person) -> str:
         lines.append(render_paragraph(t(_("No contact details are recorded for this person.")), "no-contact"))
     return "\n".join(lines)
 
+
 def render_offices(ctx: PageContext, person: Person) -> str:
     """Each office: its name, its address, its phone number as a ``tel:`` link."""
     t = ctx.gettext
@@ -202,6 +213,7 @@ def render_offices(ctx: PageContext, person: Person) -> str:
         lines.append("</section>")
     lines.append("</div>")
     return "\n".join(lines)
+
 
 def render_person_json_ld(ctx: PageContext, person: Person) -> str:
     """The person as schema.org ``Person`` JSON-LD, for search engines and address books.
@@ -230,13 +242,16 @@ def render_person_json_ld(ctx: PageContext, person: Person) -> str:
     quoted = quoted.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
     return f'<script type="application/ld+json">{quoted}</script>'
 
+
 def is_member(person: Person) -> bool:
     """A Member of the European Parliament, by the directory's word or the Parliament's id."""
     return person.kind == "mep" or bool(person.ep_id)
 
+
 def get_job_title(t: Callable[[str], str], person: Person) -> str:
     """What an address book shows under the name: a Member's office, else the person's role."""
     return t(_("Member of the European Parliament")) if is_member(person) else person.role
+
 
 def get_place_data(office: Office) -> dict:
     """An office as a schema.org ``Place``: its name, ``PostalAddress`` and telephone."""
@@ -254,6 +269,7 @@ def get_place_data(office: Office) -> dict:
     if office.phone:
         place["telephone"] = office.phone
     return place
+
 
 def render_terms(ctx: PageContext, person: Person) -> str:
     """Each term served, newest first, with the groups and national parties of it."""
@@ -275,6 +291,7 @@ def render_terms(ctx: PageContext, person: Person) -> str:
         lines.append(f'<li><span class="term-name">{text(name)}</span>{details}</li>')
     lines.append("</ul>")
     return "\n".join(lines)
+
 
 def render_membership(ctx: PageContext, membership: Membership) -> str:
     """"Group of the Greens/EFA — Member · 2 July 2019 – 28 April 2021"."""

@@ -42,6 +42,7 @@ def render_citation_text(ctx: PageContext, slug: str, citation: Citation, versio
     pieces.append(text(citation.text[position:]))
     return "".join(pieces)
 
+
 def get_citation_href(ctx: PageContext, slug: str, link: CitationLink) -> str:
     """Internal: the cited text's page in this language; external: its URL, this language first."""
     if link.slug:
@@ -51,6 +52,7 @@ def get_citation_href(ctx: PageContext, slug: str, link: CitationLink) -> str:
         return href + (f"#{link.eid}" if link.eid else "")
     url = link.url.get(ctx.lang) or next((link.url[code] for code in LANGUAGES if link.url.get(code)), "")
     return url if url.startswith(SAFE_URL_SCHEMES) else ""
+
 
 def get_unit_name(ctx: PageContext, unit, paragraph: Paragraph | None = None, point_label: str = "") -> str:
     """How a screen reader names a unit: "recital A", "point (a) of paragraph 2"."""
@@ -66,6 +68,7 @@ def get_unit_name(ctx: PageContext, unit, paragraph: Paragraph | None = None, po
     assert paragraph is not None, "a point is named with its paragraph"
     return t(_("point %(num)s of paragraph %(paragraph)s")) % {"num": point_label, "paragraph": paragraph.num}
 
+
 def get_unit_label(unit, version_lang: str) -> str:
     """The label as printed: "A.", "7.", "(a)" in English, "a)" in French; citations have none."""
     if isinstance(unit, Citation):
@@ -76,18 +79,19 @@ def get_unit_label(unit, version_lang: str) -> str:
         return unit.num
     return f"{unit.num}."
 
+
 def render_unit_head(ctx: PageContext, kind: str, unit, version_lang: str, paragraph: Paragraph | None = None) -> str:
     """A unit's element up to its text: the ``div`` (its id the permalink's target) and
     the permalink, its label as printed, named for screen readers ("Link to paragraph 7").
 
     The id, the label and the name follow from the unit's kind and id and the version's
-    language, so each head is made once a language (naming and escaping it for every
-    unit was a fifth of rendering one, profiled). The caller adds the text and closes the element,
-    after any nested points.
+    language, so each head is made once a language, not named and escaped again for every
+    unit (bench/RESULTS.md). The caller adds the text and closes the element, after any
+    nested points.
 
     The unit's copy-link button is not here: ``units.js`` adds it, naming it after the
     permalink's name (see ``get_interface_strings``). It does nothing without JavaScript,
-    where it was hidden anyway, and it was a fifth of a text page's Markdown.
+    where it was hidden anyway, and it weighed on every text page's Markdown.
     """
     key = (kind, unit.eid, version_lang)
     head = ctx.unit_heads.get(key)
@@ -101,6 +105,7 @@ def render_unit_head(ctx: PageContext, kind: str, unit, version_lang: str, parag
             f'<a class="unit-label" href="#{eid}" title="{link_name}" aria-label="{link_name}">{text(label)}</a>'
         )
     return head
+
 
 def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[str]:
     """The citations, recitals, paragraphs and amendments sections, each one raw HTML
@@ -146,6 +151,7 @@ def render_units(ctx: PageContext, slug: str, version: Resolution) -> Iterator[s
     if version.amendments:
         yield render_heading(t(_("Amendments")), "amendments")
         yield "\n".join(['<div class="units units-amendments">', *(render_amendment(ctx, a, lang) for a in version.amendments), "</div>"])
+
 
 def render_amendment(ctx: PageContext, amendment: Amendment, version_lang: str) -> str:
     """An amendment: what it amends, then its two columns side by side, each with its title."""

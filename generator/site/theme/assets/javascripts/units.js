@@ -7,7 +7,7 @@
 
   // One button per unit, after its text: <button class="unit-copy" data-anchor="para_7"
   // aria-label="Copy link to paragraph 7">Copy link</button>. The generator leaves them
-  // out of the HTML (they were a fifth of a text page's Markdown); the strings are the
+  // out of the HTML (they weighed on every text page); the strings are the
   // page's own, on the status region, and the unit's name is read from its permalink's
   // ("Link to {unit}").
   function addCopyButtons() {
