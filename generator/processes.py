@@ -9,6 +9,7 @@ waits for them instead of cleaning up under their feet.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 from collections.abc import Sequence
 from typing import Any
@@ -26,6 +27,13 @@ def share_with_children(fd: int) -> None:
 
 def unshare(fd: int) -> None:
     _inherited_fds.discard(fd)
+
+
+def ignore_interrupts() -> None:
+    """In a forked worker of a build: Ctrl-C is the parent's to handle (a terminal sends it
+    to the whole process group), which stops its workers; the worker would otherwise die
+    of it, printing a traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def start(command: Sequence[str], **options: Any) -> subprocess.Popen:

@@ -20,13 +20,13 @@ import logging
 import multiprocessing
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from generator import processes
 from generator.errors import BuildError, GeneratorError
 from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
@@ -75,9 +75,7 @@ class BackgroundTask:
 
     @staticmethod
     def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
-        # Ctrl-C reaches the whole process group: the parent handles it, and terminates
-        # this process (a daemon) as it exits.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        processes.ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
         try:
             sender.send((function(*args), None))
         except GeneratorError as error:

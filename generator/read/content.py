@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.languages import LANGUAGES, get_language
 from generator.model import Content, Diagnostic, Document, Meta, SkippedLine
-from generator.read.files import is_inside
+from generator.read.files import get_outside_error, is_inside
 from generator.read.parallel import ParsedText, parse_files
 from generator.read.side_files import read_directory, read_meta, read_references
 
@@ -33,7 +33,7 @@ MAX_SLUG_LENGTH = 200
 have at most 255 bytes: 200 leaves room for what outputs add to it."""
 
 CONTENT_FILES = ("resolutions", "meps.yml", "references.yml")
-"""What the top of a content folder holds (DESIGN.md section 2)."""
+"""What the top of a content folder holds (docs/ARCHITECTURE.md, "Content layout")."""
 
 
 def _log_warning(diagnostic: Diagnostic) -> None:
@@ -63,24 +63,25 @@ def scan_resolution_dirs(
         raise ContentLayoutError("no resolutions/ folder", str(content_dir))
     real_root = content_dir.resolve()
     if not is_inside(root, real_root):
-        raise InputError(f"a link to {root.resolve()}, outside the content folder: only files inside it are read", str(root))
+        raise get_outside_error(root, real_root)
     found: list[tuple[str, Path]] = []
     errors: list[GeneratorError] = []
-    for folder in sorted(root.iterdir()):
-        if folder.name.startswith("."):
+    with os.scandir(root) as entries:  # whether each is a folder, a link: from the listing
+        kinds = {entry.name: (entry.is_dir(), entry.is_symlink()) for entry in entries}
+    for name in sorted(kinds):
+        folder, (is_dir, is_link) = root / name, kinds[name]
+        if name.startswith("."):
             continue  # hidden, by convention (.git, editors' files)
-        if not folder.is_dir():
+        if not is_dir:
             warn(Diagnostic(str(folder), "not read: resolutions/ holds one folder a text (<slug>/)"))
             continue
-        problem = check_slug(folder.name)
+        problem = check_slug(name)
         if problem:
             errors.append(ContentLayoutError(problem, str(folder)))
-        elif folder.is_symlink() and not is_inside(folder, real_root):
-            errors.append(InputError(
-                f"a link to {folder.resolve()}, outside the content folder: only files inside it are read", str(folder)
-            ))
+        elif is_link and not is_inside(folder, real_root):
+            errors.append(get_outside_error(folder, real_root))
         else:
-            found.append((folder.name, folder))
+            found.append((name, folder))
     return found, errors
 
 

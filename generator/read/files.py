@@ -45,6 +45,12 @@ def is_inside(path: Path, root: Path) -> bool:
     return Path(os.path.realpath(path)).is_relative_to(root)
 
 
+def get_outside_error(path: Path, root: Path) -> InputError:
+    """The error of a link (``path``) that leads out of the content folder ``root``."""
+    target = os.path.realpath(path)
+    return InputError(f"a link to {target}, outside the content folder {root}: only files inside it are read", str(path))
+
+
 def open_input_file(path: Path, root: Path | None) -> int:
     """A file descriptor of ``path``, opened for reading without blocking; a final link is
     followed only to a file inside ``root`` (when given)."""
@@ -53,10 +59,9 @@ def open_input_file(path: Path, root: Path | None) -> int:
     except OSError as error:
         if error.errno != errno.ELOOP:  # ELOOP: the name is a link
             raise
-    target = Path(os.path.realpath(path))
-    if root is not None and not target.is_relative_to(root):
-        raise InputError(f"a link to {target}, outside the content folder {root}: only files inside it are read", str(path))
-    return os.open(target, _OPEN_FLAGS)
+    if root is not None and not is_inside(path, root):
+        raise get_outside_error(path, root)
+    return os.open(os.path.realpath(path), _OPEN_FLAGS)
 
 
 def read_to_end(descriptor: int, size: int, limit: int) -> bytes:

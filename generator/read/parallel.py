@@ -17,13 +17,13 @@ import functools
 import hashlib
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import processes
 from generator.errors import BuildError, GeneratorError, InputError
 from generator.model import Diagnostic, Resolution, SkippedLine
 from generator.read.files import read_input_file
@@ -125,12 +125,6 @@ def parse_files(
     return complete
 
 
-def ignore_interrupts() -> None:
-    """In a worker: Ctrl-C is the parent's to handle (a terminal sends it to the whole
-    process group); the worker would die printing a traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def parse_in_chunks(files: list[tuple[Path, str]], root: Path | None = None) -> Iterator[ParsedText]:
     """The results of ``files`` in order: from worker processes when there are many."""
     workers = os.cpu_count() or 1
@@ -142,7 +136,7 @@ def parse_in_chunks(files: list[tuple[Path, str]], root: Path | None = None) -> 
     # memory. The build forks before it starts any thread (serve runs builds as
     # processes of their own).
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=ignore_interrupts) as executor:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=processes.ignore_interrupts) as executor:
         try:
             for results in executor.map(functools.partial(parse_chunk, root=root), chunks):
                 yield from results
