@@ -65,6 +65,9 @@ BUILD_RECORD = "site.json"
 """In the build folder: ``{"site": <site folder>, "built": [device, inode] | null}``."""
 LOCK_FILE = "lock"
 
+MAX_NAME_BYTES = 240
+"""The longest site folder name: ``.<name>.new-XXXXXXXX`` beside it must fit in 255 bytes."""
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 """The folder that holds the ``generator`` package (the repository, or site-packages)."""
 
@@ -137,6 +140,12 @@ def check_site_dir(site_dir: Path, content_dir: Path | None = None) -> Path:
             str(site_dir),
         )
     resolved = site_dir.resolve()
+    if len(os.fsencode(resolved.name)) > MAX_NAME_BYTES:
+        raise SiteFolderError(
+            f"a site folder name of {len(os.fsencode(resolved.name))} bytes: at most {MAX_NAME_BYTES} "
+            f"(a build makes .<name>.new-* and <name>.build beside it, in names of at most 255 bytes)",
+            str(site_dir),
+        )
     check_not_protected(resolved, content_dir, "site")
     check_replaceable(resolved)
     build_dir = get_build_dir(resolved)

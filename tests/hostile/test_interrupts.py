@@ -164,6 +164,7 @@ def test_a_second_build_waits_for_the_first_saying_so_in_one_line(tmp_path, site
     assert second.returncode == 0 and rest.strip() == "", rest
 
 
+@pytest.mark.slow  # builds several sites
 def test_builds_at_once_into_one_site_each_build_it_whole(tmp_path):
     content = copy_bundled_content(tmp_path / "content")
     site = tmp_path / "site"
@@ -178,6 +179,7 @@ def test_builds_at_once_into_one_site_each_build_it_whole(tmp_path):
     assert leftovers(site) == []
 
 
+@pytest.mark.slow  # builds several sites
 def test_serve_rebuilds_under_the_lock_while_a_build_runs(tmp_path):
     content = copy_bundled_content(tmp_path / "content")
     site = tmp_path / "site"

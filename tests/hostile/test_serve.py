@@ -52,6 +52,7 @@ def fetch(url: str) -> str:
         return ""
 
 
+@pytest.mark.slow  # builds several sites
 def test_serve_survives_bad_edits_reports_them_and_rebuilds_when_fixed(tmp_path):
     content = copy_bundled_content(tmp_path / "content")
     with socket.socket() as probe:

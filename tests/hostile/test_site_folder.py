@@ -63,6 +63,7 @@ def build(world, site_dir: str, *more: str):
         ("mine", f"not a site built by this generator (it has no {SITE_MARKER}) and not empty"),
         ("link", "a symbolic link (to "),
         ("notes.txt", "not a folder"),
+        ("s" * 245, "a site folder name of 245 bytes: at most 240"),
     ],
 )
 def test_a_folder_the_build_did_not_make_is_refused_and_left_alone(world, site_dir, message):
@@ -99,6 +100,7 @@ def test_a_site_the_build_made_then_filled_by_someone_is_still_its_own_to_replac
     assert not (world / "work" / "site" / "added-by-hand.txt").exists()
 
 
+@pytest.mark.slow  # builds several sites
 def test_two_sites_in_one_folder_have_build_folders_of_their_own(tmp_path):
     make_content(tmp_path / "one", texts=1)
     make_content(tmp_path / "two", texts=2)
@@ -113,6 +115,7 @@ def test_two_sites_in_one_folder_have_build_folders_of_their_own(tmp_path):
     assert sorted(os.listdir(out)) == ["site-a", "site-a.build", "site-b", "site-b.build"]
 
 
+@pytest.mark.slow  # builds several sites
 def test_a_build_folder_of_another_site_is_emptied_and_one_not_ours_refused(tmp_path):
     content = make_content(tmp_path / "content")
     assert run_generator("build", "--quiet", "--content", str(content), "--site-dir", str(tmp_path / "a" / "site")).returncode == 0
