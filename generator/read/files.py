@@ -74,7 +74,7 @@ def read_to_end(descriptor: int, size: int, limit: int) -> bytes:
             break
         chunks.append(chunk)
         total += len(chunk)
-    return b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    return b"".join(chunks)
 
 
 def read_input_file(path: Path, root: Path | None = None, limit: int = MAX_FILE_BYTES) -> tuple[bytes, os.stat_result]:
