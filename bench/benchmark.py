@@ -45,13 +45,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 from first_query import QueryCost, measure_first_query  # noqa: E402
 from make_corpus import make_corpus  # noqa: E402
 
-from generator.commands.build import get_build_dir, write_languages  # noqa: E402
+from generator.commands.build import write_languages  # noqa: E402
 from generator.languages import LANGUAGES  # noqa: E402
 from generator.link.linker import link_corpus  # noqa: E402
 from generator.model import Corpus  # noqa: E402
 from generator.outputs.search import write_search_indexes  # noqa: E402
 from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
 from generator.site.projects import run_mkdocs_builds, write_language_configs  # noqa: E402
+from generator.site_folder import get_build_dir  # noqa: E402
 
 QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
 """A common word (in most texts) for the first query, a rarer one for the second."""
@@ -202,7 +203,7 @@ def measure(size: int, work_dir: Path, seed: int, browser: bool) -> Measures:
         print(f"N={size}: generator stages ({round_ + 1}/{ROUNDS})", file=sys.stderr)
         stage_runs.append(measure_stages(content_dir, base / f"scratch-docs-{round_}"))
         print(f"N={size}: full build ({round_ + 1}/{ROUNDS})", file=sys.stderr)
-        # A folder of its own each time, build/ included: nothing from the previous build.
+        # A folder of its own each time, its build folder included: nothing from the previous build.
         site_dir = base / f"full-{round_}" / "site"
         build_runs.append(run_with_peak_memory(
             [*python, "build", "--content", str(content_dir), "--site-dir", str(site_dir), "--quiet"]

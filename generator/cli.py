@@ -8,20 +8,45 @@ from __future__ import annotations
 
 import argparse
 import gc
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from generator import log
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES
 
 EXIT_USER_ERROR = 2
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report a command stopped by Ctrl-C."""
+EXIT_TERMINATED = 143
+"""128 + SIGTERM."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's, but a mistake on the command line is one line too (argparse prints the
+    whole usage before it), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"error: {message} (see {self.prog} --help)\n")
+
+
+def get_port(text: str) -> int:
+    """A TCP port number for ``serve --port``: 0 (any free port) to 65535."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number (0 to 65535): {port}")
+    return port
 
 
 def get_argument_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="python -m generator",
         description="Static multilingual site for published parliamentary resolutions.",
     )
@@ -61,7 +86,7 @@ def get_argument_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="build, serve on localhost, rebuild on change")
     add_build_options(serve)
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=get_port, default=8000, help="port on 127.0.0.1 (0: any free port)")
 
     import_meps = commands.add_parser(
         "import-meps", help="merge the EP's MEP directory XML or Members' pages (files or URLs) into meps.yml"
@@ -118,13 +143,33 @@ def run(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the program is, like KeyboardInterrupt for SIGINT: what the
+    build made so far is removed on the way out (``finally`` and ``except BaseException``)."""
+
+
+def raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     args = get_argument_parser().parse_args(argv)
     log.configure(verbose=args.verbose, quiet=args.quiet)
+    signal.signal(signal.SIGTERM, raise_terminated)
     try:
         return run(args)
     except GeneratorError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
+    except OSError as error:
+        # The machine's answer to a file operation (a read-only folder, a full disk): the
+        # user's to fix, named in one line like every other.
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        return 130
+        print("interrupted (Ctrl-C): stopped, nothing half-made left", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Terminated:
+        print("terminated (SIGTERM): stopped, nothing half-made left", file=sys.stderr)
+        return EXIT_TERMINATED

@@ -34,3 +34,8 @@ class ContentLayoutError(GeneratorError):
 
 class BuildError(GeneratorError):
     """The site could not be built (MkDocs failed, a tool is missing)."""
+
+
+class SiteFolderError(GeneratorError):
+    """The site folder (or its build folder) is not one a build may write: not made by this
+    project, a protected folder, a symbolic link."""

@@ -61,11 +61,20 @@ def split_name(printed: str) -> tuple[str, str]:
     return " ".join(given), " ".join(surname)
 
 
+MAX_SLUG_LENGTH = 80
+"""A person's slug names a page file (``meps/<slug>.md``) and its folder: a name of any
+length gives at most this many characters (before a ``-2`` that keeps it unique)."""
+
+RESERVED_SLUGS = frozenset({"index"})
+"""Names of pages of ``meps/`` that are not a person's: ``meps/index.md`` lists them."""
+
+
 def unique_slug(name: str, taken: set[str]) -> str:
-    """The slug of ``name``; a second person with the same slug gets ``-2``, then ``-3`` ..."""
-    base = slugify(name) or "person"
+    """The slug of ``name``, cut to MAX_SLUG_LENGTH; a second person with the same slug,
+    or one whose slug is a reserved page's (a person named "Index"), gets ``-2``, then ``-3`` ..."""
+    base = slugify(name)[:MAX_SLUG_LENGTH].rstrip("-") or "person"
     slug, number = base, 1
-    while slug in taken:
+    while slug in taken or slug in RESERVED_SLUGS:
         number += 1
         slug = f"{base}-{number}"
     taken.add(slug)

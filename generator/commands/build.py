@@ -1,15 +1,17 @@
 """``python -m generator build``: the whole pipeline, one stage after the other.
 
-    read+parse  content/               -> Content          (generator.read)
-    link        Content                -> Corpus           (generator.link)
-    render      Corpus, language       -> {path: md}       (generator.render)
-    write       {path: md}             -> build/docs/<lang>/  (generator.site.docs)
-    site        build/mkdocs.<lang>.yml -> site/<lang>/    (generator.site.projects)
-    outputs     Corpus, language       -> files beside the pages (generator.outputs)
+    read+parse  content/                     -> Content                  (generator.read)
+    link        Content                      -> Corpus                   (generator.link)
+    render      Corpus, language             -> {path: md}               (generator.render)
+    write       {path: md}                   -> site.build/docs/<lang>/  (generator.site.docs)
+    site        site.build/mkdocs.<lang>.yml -> site/<lang>/             (generator.site.projects)
+    outputs     Corpus, language             -> files beside the pages   (generator.outputs)
 
 The site is built into a fresh folder beside ``site_dir`` and swapped in at the end, so
-a failing build leaves the previous site as it was. ``build/`` (beside ``site_dir``)
-keeps the generated Markdown between builds: the writer only touches changed pages.
+a failing or interrupted build leaves the previous site as it was. The build folder
+beside it (``site.build/`` for ``site/``) keeps the generated Markdown between builds: the
+writer only touches changed pages. Which folders a build may write, the build folder's
+record and the lock that keeps builds of one site apart: ``generator.site_folder``.
 """
 
 from __future__ import annotations
@@ -24,18 +26,21 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from generator import processes
 from generator.errors import BuildError, GeneratorError
 from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
 from generator.log import get_progress
 from generator.model import Corpus
 from generator.outputs import OutputContext, get_outputs, write_outputs
+from generator.outputs.search import remove_scratch_dirs
 from generator.read.content import load_content
 from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render.pages import get_page_builders, render_site
 from generator.site.docs import WriteReport, write_pages
 from generator.site.projects import remove_mkdocs_not_found_pages, run_mkdocs_builds, write_language_configs
+from generator.site_folder import BuildFolders, check_replaceable, claim_site, mark_site
 from generator.urls import get_page_url
 
 logger = logging.getLogger(__name__)
@@ -70,6 +75,7 @@ class BackgroundTask:
 
     @staticmethod
     def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
+        processes.ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
         try:
             sender.send((function(*args), None))
         except GeneratorError as error:
@@ -90,19 +96,26 @@ class BackgroundTask:
         return value
 
 
-def get_build_dir(site_dir: Path) -> Path:
-    return site_dir.resolve().parent / "build"
-
-
 def swap_in(new_site: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``new_site`` with renames only: never a half-copied site."""
-    old_site = None
-    if site_dir.exists():
-        old_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    """Replace ``site_dir`` by ``new_site`` with renames only: never a half-copied site.
+    Only a site folder a build may replace is moved (checked once more, just before)."""
+    check_replaceable(site_dir)
+    if not site_dir.exists():
+        os.replace(new_site, site_dir)
+        return
+    old_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
+    try:
         os.replace(site_dir, old_site / site_dir.name)
-    os.replace(new_site, site_dir)
-    if old_site:
-        shutil.rmtree(old_site, ignore_errors=True)
+    except BaseException:
+        old_site.rmdir()
+        raise
+    try:
+        os.replace(new_site, site_dir)
+    except BaseException:
+        os.replace(old_site / site_dir.name, site_dir)  # the old site back in its place
+        old_site.rmdir()
+        raise
+    shutil.rmtree(old_site, ignore_errors=True)
 
 
 def report_diagnostics(corpus: Corpus) -> None:
@@ -119,17 +132,19 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
 
     ``incremental``: update the existing site in place (see ``update_site``).
     """
-    logger.info(f"Reading texts from {content_dir}")
-    # Incremental builds keep the parses of unchanged texts (generator.read.cache); a
-    # full build, the one deployed, reads and parses every text.
-    cache_path = get_build_dir(Path(site_dir)) / "cache" / "parsed.json" if incremental else None
-    content = load_content(Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"), cache_path=cache_path)
+    with claim_site(Path(site_dir), Path(content_dir)) as folders:
+        in_place = incremental and can_update_in_place(folders)
+        logger.info(f"Reading texts from {content_dir}")
+        # Incremental builds keep the parses of unchanged texts (generator.read.cache); a
+        # full build, the one deployed, reads and parses every text.
+        cache_path = folders.build_dir / "cache" / "parsed.json" if incremental else None
+        content = load_content(Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"), cache_path=cache_path)
 
-    logger.info("Linking citations and people")
-    corpus = link_corpus(content)
-    report_diagnostics(corpus)
+        logger.info("Linking citations and people")
+        corpus = link_corpus(content)
+        report_diagnostics(corpus)
 
-    build_site_from_corpus(corpus, Path(site_dir), incremental=incremental, digests=content.digests)
+        build_into(corpus, folders, in_place, digests=content.digests)
 
     if content.failures:
         for failure in content.failures:
@@ -137,6 +152,16 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
         logger.warning(f"{len(content.failures)} text(s) left out; exit status {EXIT_SOME_TEXTS_FAILED}")
         return EXIT_SOME_TEXTS_FAILED
     return EXIT_OK
+
+
+def can_update_in_place(folders: BuildFolders) -> bool:
+    """Whether an incremental build can update the site in place: it is the site this
+    build folder last built, whole (else the build is a full one)."""
+    if all((folders.site_dir / lang).is_dir() for lang in LANGUAGES) and folders.is_recorded_site():
+        return True
+    if folders.site_dir.exists():
+        logger.info(f"{folders.site_dir} is not the site {folders.build_dir} last built: building it whole")
+    return False
 
 
 def build_site_from_corpus(
@@ -150,9 +175,16 @@ def build_site_from_corpus(
     ``digests`` (``Content.digests``), in an incremental build: render only the pages
     whose inputs changed; without them every page is rendered (and compared).
     """
-    site_dir = site_dir.resolve()
-    build_dir = get_build_dir(site_dir)
-    in_place = incremental and all((site_dir / lang).is_dir() for lang in LANGUAGES)
+    with claim_site(Path(site_dir)) as folders:
+        build_into(corpus, folders, incremental and can_update_in_place(folders), digests)
+
+
+def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: Mapping[str, str] | None) -> None:
+    """``build_site_from_corpus`` in the claimed ``folders``; ``in_place``: incrementally."""
+    site_dir, build_dir = folders.site_dir, folders.build_dir
+    removed = remove_scratch_dirs(build_dir / "search")
+    if removed:
+        logger.info(f"Removed {len(removed)} scratch folder(s) of the search, left by a build that was stopped")
     context = OutputContext(corpus, build_dir, site_url=os.environ.get("SITE_URL", ""), incremental=in_place)
 
     preparing = [output for output in get_outputs() if output.prepare]
@@ -180,11 +212,15 @@ def build_site_from_corpus(
         removed_pages[lang] = report.removed
 
     if in_place:
+        # Until the update is complete the site is no build's: a build stopped half-way
+        # leaves one that the next build makes whole.
+        folders.record_site(built=False)
         update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, context.site_url)
         for task in tasks:
             task.result()
         logger.info("Writing the outputs")
         write_outputs(context, site_dir)
+        folders.record_site(built=True)
         logger.info(f"Site updated in {site_dir}")
         return
 
@@ -192,6 +228,7 @@ def build_site_from_corpus(
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
+        mark_site(new_site)  # first: a build killed from here on leaves a folder known as its own
         config_paths = write_language_configs(build_dir, new_site, context.site_url)
         run_mkdocs_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
@@ -203,6 +240,7 @@ def build_site_from_corpus(
     except BaseException:
         shutil.rmtree(new_site, ignore_errors=True)
         raise
+    folders.record_site(built=True)
     logger.info(f"Site built in {site_dir}")
 
 

@@ -4,7 +4,8 @@ Errors (a text that cannot be parsed, a line of a text's body read as neither a 
 page furniture, a title or document type that reads like page furniture, a bad or
 duplicate slug, an English and a French version whose units differ, a bad meps.yml or
 references.yml) make the exit status 1; warnings (a citation that cannot be linked, a
-person in no directory entry, a page with no units) do too under ``--strict``.
+person in no directory entry, a page with no units, a file of the content folder that
+nothing reads) do too under ``--strict``.
 """
 
 from __future__ import annotations

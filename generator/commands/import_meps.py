@@ -24,6 +24,7 @@ import yaml
 from generator.errors import InputError
 from generator.fs import write_file_atomically
 from generator.names import display_name, name_key, slugify, split_name
+from generator.read.files import read_input_file
 from generator.read.member_pages import read_member_page
 from generator.read.side_files import FLAT_OFFICE_KEYS, check_entry, read_directory_entries
 from generator.read.web import fetch_page, is_url
@@ -80,10 +81,7 @@ def read_source(source: str, site: str) -> list[dict]:
         page = fetch_page(source, site)
         data, url, charset = page.content, page.url, page.charset
     else:
-        try:
-            data = Path(source).read_bytes()
-        except OSError as error:
-            raise InputError(f"cannot read: {error.strerror}", source) from None
+        data, _ = read_input_file(Path(source))  # a regular file, of at most 5 MB
     if DIRECTORY_XML_RE.match(data):
         return read_mep_xml(data, source)
     return [read_member_page(data, source, url, charset)]

@@ -37,7 +37,7 @@ class OutputContext:
 
     corpus: Corpus
     build_dir: Path
-    """The build's own folder (``build/``): caches and work files of outputs."""
+    """The build folder of the site (``site.build/``, generator.site_folder): caches and work files of outputs."""
     site_url: str = ""
     """The deployed site's URL, or "" where unknown (then no absolute URLs are written)."""
     incremental: bool = False
@@ -103,12 +103,21 @@ def write_outputs(context: OutputContext, site_dir: Path, outputs: tuple[Output,
 
 
 def load_manifest(path: Path) -> list[str]:
-    """The paths recorded by the last build; none when absent or unreadable."""
+    """The paths recorded by the last build; none when absent or unreadable. Only paths
+    inside the site, as the writer records them (a record is data, never trusted to
+    name a file elsewhere for removal)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
-    return [entry for entry in data if isinstance(entry, str)] if isinstance(data, list) else []
+    return [entry for entry in data if is_site_path(entry)] if isinstance(data, list) else []
+
+
+def is_site_path(entry: object) -> bool:
+    """A relative path inside the site (``en/sitemap.xml``): no ``..``, nothing absolute."""
+    if not isinstance(entry, str) or not entry or entry.startswith("/") or "\0" in entry:
+        return False
+    return all(part not in ("", ".", "..") for part in entry.split("/"))
 
 
 def install_file(file: SiteFile, destination: Path) -> bool:

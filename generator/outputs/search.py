@@ -7,7 +7,7 @@ needs. A hit opens the page at the unit, not at the top of a long text.
 
 What is indexed is a pure function of the corpus (``get_search_pages``). The build
 indexes each language before rendering (``write_search_indexes`` into
-``build/search/<lang>/pagefind/``: only the corpus is in memory then) and copies the
+``site.build/search/<lang>/pagefind/``: only the corpus is in memory then) and copies the
 bundles into ``site/<lang>/pagefind/`` after MkDocs (``install_search_indexes``), where
 the header's search box (``site/theme/partials/unit-search.html``) finds them. An
 incremental build indexes only the changed pages, into an overlay (see below).
@@ -33,7 +33,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -41,6 +40,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from generator import processes
 from generator.errors import GeneratorError
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES
@@ -111,8 +111,9 @@ def get_pagefind_command() -> list[str]:
     return [str(executable)] if executable else [sys.executable, "-m", "pagefind"]
 
 
-def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path) -> None:
-    """Index ``pages`` (URL -> HTML) with the Pagefind command line into ``output_dir``.
+def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path, search_dir: Path) -> None:
+    """Index ``pages`` (URL -> HTML) with the Pagefind command line into ``output_dir``;
+    ``search_dir``: the search's folder in the build folder, whose scratch folders these are.
 
     Why the command line and not Pagefind's Python API: the API indexes 10 records a
     second (its reader sleeps 100 ms before each answer, pagefind 1.5.2), and in its
@@ -120,7 +121,7 @@ def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path)
     (Pagefind issue #1271, fixed by PR #1272): a torn bundle about one build in six under
     load. The command line waits for its writes before it exits.
     """
-    with get_scratch_dir(pages.values(), prefix="pagefind-pages-") as pages_dir:
+    with get_scratch_dir(pages.values(), search_dir, "pages") as pages_dir:
         for url, html in pages.items():
             # resolutions/<slug>/index.html: Pagefind gives it the URL /resolutions/<slug>/,
             # which pagefind.js resolves against the bundle's parent folder.
@@ -131,7 +132,7 @@ def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path)
         # language a record's text happens to be in (a text missing in French shows in English).
         command = [*get_pagefind_command(), "--site", pages_dir, "--output-path", str(output_dir),
                    "--force-language", lang, "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True)
+        result = processes.run(command)
         if result.returncode != 0:
             lines = (result.stderr or result.stdout).strip().splitlines()
             raise PagefindError(f"pagefind failed for {lang!r}: {lines[-1] if lines else result.returncode}")
@@ -172,7 +173,14 @@ def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> list[str]
 SCRATCH_IN_MEMORY = Path("/dev/shm")
 
 
-def get_scratch_dir(contents: Iterable[str], prefix: str) -> tempfile.TemporaryDirectory:
+def get_scratch_prefix(search_dir: Path) -> str:
+    """The start of the names of the scratch folders of the search folder ``search_dir``:
+    ``pagefind-<digest of its path>-``, so that a build can tell its site's (see
+    ``remove_scratch_dirs``) from those of builds of other sites."""
+    return f"pagefind-{hashlib.sha256(str(search_dir.resolve()).encode()).hexdigest()[:16]}-"
+
+
+def get_scratch_dir(contents: Iterable[str], search_dir: Path, purpose: str) -> tempfile.TemporaryDirectory:
     """A temporary folder for files that live seconds: in memory (``/dev/shm``) if it has room.
 
     The pages handed to Pagefind and its fresh bundle are thousands of small files read
@@ -180,10 +188,24 @@ def get_scratch_dir(contents: Iterable[str], prefix: str) -> tempfile.TemporaryD
     writing 2,000 of them took 3.5 s, in /dev/shm 0.06 s. Room: 4 times the pages' text.
     """
     needed = 4 * sum(len(text) for text in contents)
+    prefix = f"{get_scratch_prefix(search_dir)}{purpose}-"
     if SCRATCH_IN_MEMORY.is_dir() and os.access(SCRATCH_IN_MEMORY, os.W_OK):
         if shutil.disk_usage(SCRATCH_IN_MEMORY).free > needed:
             return tempfile.TemporaryDirectory(prefix=prefix, dir=SCRATCH_IN_MEMORY)
     return tempfile.TemporaryDirectory(prefix=prefix)
+
+
+def remove_scratch_dirs(search_dir: Path) -> list[Path]:
+    """Remove the scratch folders of ``search_dir`` that a killed build left behind (in
+    /dev/shm, the temporary folder, and ``.pagefind-*`` in the language folders); for a
+    build that holds its site's lock, which no other build of the site can then be using."""
+    prefix = get_scratch_prefix(search_dir)
+    found = [path for folder in (SCRATCH_IN_MEMORY, Path(tempfile.gettempdir())) if folder.is_dir()
+             for path in folder.glob(f"{prefix}*")]
+    found += search_dir.glob(f"*/.{SEARCH_DIR}-*")
+    for path in found:
+        shutil.rmtree(path, ignore_errors=True)
+    return found
 
 
 # Incremental builds: the main bundle and an overlay of the pages changed since.
@@ -200,7 +222,7 @@ def get_scratch_dir(contents: Iterable[str], prefix: str) -> tempfile.TemporaryD
 OVERLAY_FILE = "overlay.json"
 DELTA_DIR = "delta"
 STATE_FILE = "search-state.json"
-"""Beside each language's bundle in ``build/search/<lang>/``: each page's digest and
+"""Beside each language's bundle in ``site.build/search/<lang>/``: each page's digest and
 fragment id in the main bundle, and the digests of the pages in the delta bundle."""
 
 DELTA_MAX_PAGES, DELTA_MAX_SHARE = 50, 0.05
@@ -277,7 +299,7 @@ def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], l
     bundle_dir = lang_dir / SEARCH_DIR
 
     def write_bundle(fresh: Path) -> dict[str, str]:
-        write_pagefind_bundle(pages, lang, fresh)
+        write_pagefind_bundle(pages, lang, fresh, lang_dir.parent)
         ids = read_fragment_ids(fresh)
         missing = sorted(set(pages) - set(ids))
         if missing:
@@ -286,7 +308,7 @@ def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], l
 
     if bundle_dir.exists():
         # Written aside (in memory) and synced: only the files whose bytes changed are written.
-        with get_scratch_dir(pages.values(), prefix="pagefind-bundle-") as fresh:
+        with get_scratch_dir(pages.values(), lang_dir.parent, "bundle") as fresh:
             fragment_ids = write_bundle(Path(fresh))
             sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
     else:
@@ -316,8 +338,8 @@ def index_language_delta(pages: Mapping[str, str], lang: str, lang_dir: Path, ol
     bundle_dir = lang_dir / SEARCH_DIR
     if new.delta and new.delta != old.delta:
         delta_pages = {url: pages[url] for url in new.delta}
-        with get_scratch_dir(delta_pages.values(), prefix="pagefind-delta-") as fresh:
-            write_pagefind_bundle(delta_pages, lang, Path(fresh))
+        with get_scratch_dir(delta_pages.values(), lang_dir.parent, "delta") as fresh:
+            write_pagefind_bundle(delta_pages, lang, Path(fresh), lang_dir.parent)
             for path in Path(fresh).iterdir():  # the scripts and wasm are the main bundle's
                 if path.name not in DELTA_FILES and path.suffix != ".pf_meta":
                     shutil.rmtree(path) if path.is_dir() else path.unlink()

@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
+from generator.languages import LANGUAGES
 from generator.outputs import Output, OutputContext
 from generator.render.pages import get_sitemap_pages
 from generator.site.projects import get_source_date_epoch
@@ -35,19 +36,32 @@ def get_mkdocs_order(path: str) -> tuple:
     return (tuple(folder.split("/")) if folder else (), name.rpartition(".")[0] != "index", name)
 
 
-def render_sitemap(pages: dict[str, datetime.date | None], site_url: str) -> str:
-    """``pages``: docs path -> lastmod; ``site_url``: the language's root URL, or "".
+def render_sitemap(pages: dict[str, datetime.date | None], site_url: str, lang: str = "") -> str:
+    """``pages``: docs path -> lastmod; ``site_url``: the site's root URL, or "";
+    ``lang``: the language whose sitemap this is ("": the pages are at the site's root).
 
-    Escaped with markupsafe, as the template's ``| e`` did: the same bytes as before.
+    Each entry lists the same page in every language (``xhtml:link rel="alternate"``),
+    the way search engines read a page's translations from a sitemap. The pages do not
+    carry them as ``<link rel="alternate" hreflang>``: Material's script fetches
+    ``sitemap.xml`` beside every such link's page (to map its language selector), and
+    the language roots alone have one, so every page view asked for a file that is not
+    there; search engines want absolute URLs in them anyway, which only a build that
+    knows its URL can write. Escaped with markupsafe, as MkDocs's template's ``| e`` did.
     """
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     if site_url:
-        base = site_url if site_url.endswith("/") else site_url + "/"
+        root = site_url if site_url.endswith("/") else site_url + "/"
+        base = urljoin(root, f"{lang}/") if lang else root
         for path in sorted(pages, key=get_mkdocs_order):
             lines += ["  <url>", f"    <loc>{escape(urljoin(base, get_page_url(path)))}</loc>"]
             lastmod = pages[path]
             if lastmod:
                 lines.append(f"    <lastmod>{lastmod.isoformat()}</lastmod>")
+            if lang:
+                for other in LANGUAGES:
+                    href = escape(urljoin(root, f"{other}/{get_page_url(path)}"))
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href="{href}"/>')
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines)
@@ -64,9 +78,7 @@ def gzip_sitemap(xml: str, mtime: int) -> bytes:
 def get_sitemap_files(context: OutputContext, lang: str | None) -> dict[str, bytes]:
     """``sitemap.xml`` and ``sitemap.xml.gz`` of one language; the gzip header dated by the
     newest text (the build's SOURCE_DATE_EPOCH), so that a rebuild changes no byte."""
-    site_url = context.site_url
-    lang_url = f"{site_url.rstrip('/')}/{lang}/" if site_url else ""
-    xml = render_sitemap(get_sitemap_pages(context.corpus), lang_url)
+    xml = render_sitemap(get_sitemap_pages(context.corpus), context.site_url, lang or "")
     mtime = int(get_source_date_epoch(context.newest_date))
     return {SITEMAP: xml.encode("utf-8"), f"{SITEMAP}.gz": gzip_sitemap(xml, mtime)}
 

@@ -452,7 +452,9 @@ _CITATION_OPENERS = "|".join(g.citation_opener for g in _GRAMMARS)
 _CITATION = re.compile(rf"^(?:{BULLET}\s*)?(?P<text>(?:{_CITATION_OPENERS})\b.*)$", re.IGNORECASE)
 _BULLETED = re.compile(rf"^{BULLET}\s+(?P<text>\S.*)$")
 _RECITAL = re.compile(r"^(?P<num>[A-Z]{1,3})\s?\.\s+(?P<text>\S.*)$")
-_PARAGRAPH = re.compile(r"^(?P<num>\d+)\s?\.\s+(?P<text>\S.*)$")
+# Paragraph numbers of any size a text can reach (a billion, far beyond what fits in an
+# input file): the parser compares them as int(), which Python refuses past 4,300 digits.
+_PARAGRAPH = re.compile(r"^(?P<num>\d{1,9})\s?\.\s+(?P<text>\S.*)$")
 _POINT = re.compile(rf"^(?:{BULLET}\s*)?\(?(?P<num>[a-z]{{1,6}})\)\s+(?P<text>\S.*)$")
 
 

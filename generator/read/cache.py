@@ -1,7 +1,7 @@
 """The parse cache of incremental builds: plain JSON, never code.
 
-``build/cache/parsed.json`` holds, for every text parsed without error, the file's stat
-key, its digest and its parse. A text whose file has the same size, mtime, ctime and
+``site.build/cache/parsed.json`` (in the build folder of ``site/``) holds, for every text
+parsed without error, the file's stat key, its digest and its parse. A text whose file has the same size, mtime, ctime and
 inode as when it was parsed is not read again (ctime changes on every write and cannot
 be set back by tools that restore mtimes). The cache is valid only for the exact source
 of the generator that wrote it (:func:`get_code_version`): editing any module drops it.

@@ -8,16 +8,18 @@ the side files (``generator.read.side_files``). Problems with one text are error
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.languages import LANGUAGES, get_language
 from generator.model import Content, Diagnostic, Document, Meta, SkippedLine
+from generator.read.files import get_outside_error, is_inside
 from generator.read.parallel import ParsedText, parse_files
 from generator.read.side_files import read_directory, read_meta, read_references
 
@@ -26,27 +28,60 @@ logger = logging.getLogger(__name__)
 SLUG_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(-[a-z0-9]+)+$")
 """``YYYY-MM-DD-title-words``: lowercase ASCII, digits and hyphens."""
 
+MAX_SLUG_LENGTH = 200
+"""A slug names files (``<slug>.md``, ``<slug>/index.html``) in folders whose names may
+have at most 255 bytes: 200 leaves room for what outputs add to it."""
+
+CONTENT_FILES = ("resolutions", "meps.yml", "references.yml")
+"""What the top of a content folder holds (docs/ARCHITECTURE.md, "Content layout")."""
+
 
 def _log_warning(diagnostic: Diagnostic) -> None:
     logger.warning(str(diagnostic))
 
 
-def scan_resolution_dirs(content_dir: Path) -> tuple[list[tuple[str, Path]], list[ContentLayoutError]]:
-    """The ``resolutions/<slug>/`` folders sorted by slug, and one error per bad slug."""
+def check_slug(name: str) -> str | None:
+    """What is wrong with a text folder's name as a slug, or None."""
+    if not SLUG_RE.match(name):
+        return "slug does not follow YYYY-MM-DD-title-words (lowercase ASCII, digits, hyphens)"
+    if len(name) > MAX_SLUG_LENGTH:
+        return f"slug of {len(name)} characters: at most {MAX_SLUG_LENGTH}"
+    try:
+        datetime.date.fromisoformat(name[:10])
+    except ValueError:
+        return f"slug date {name[:10]} is not a date"
+    return None
+
+
+def scan_resolution_dirs(
+    content_dir: Path, warn: Callable[[Diagnostic], None] = _log_warning
+) -> tuple[list[tuple[str, Path]], list[GeneratorError]]:
+    """The ``resolutions/<slug>/`` folders sorted by slug, and one error per bad slug (or
+    folder outside the content folder); ``warn`` hears of files that are not text folders."""
     root = content_dir / "resolutions"
     if not root.is_dir():
         raise ContentLayoutError("no resolutions/ folder", str(content_dir))
-    found, errors = [], []
-    for folder in sorted(root.iterdir()):
-        if not folder.is_dir() or folder.name.startswith("."):
+    real_root = content_dir.resolve()
+    if not is_inside(root, real_root):
+        raise get_outside_error(root, real_root)
+    found: list[tuple[str, Path]] = []
+    errors: list[GeneratorError] = []
+    with os.scandir(root) as entries:  # whether each is a folder, a link: from the listing
+        kinds = {entry.name: (entry.is_dir(), entry.is_symlink()) for entry in entries}
+    for name in sorted(kinds):
+        folder, (is_dir, is_link) = root / name, kinds[name]
+        if name.startswith("."):
+            continue  # hidden, by convention (.git, editors' files)
+        if not is_dir:
+            warn(Diagnostic(str(folder), "not read: resolutions/ holds one folder a text (<slug>/)"))
             continue
-        if not SLUG_RE.match(folder.name):
-            errors.append(ContentLayoutError(
-                "slug does not follow YYYY-MM-DD-title-words (lowercase ASCII, digits, hyphens)",
-                str(folder),
-            ))
-            continue
-        found.append((folder.name, folder))
+        problem = check_slug(name)
+        if problem:
+            errors.append(ContentLayoutError(problem, str(folder)))
+        elif is_link and not is_inside(folder, real_root):
+            errors.append(get_outside_error(folder, real_root))
+        else:
+            found.append((name, folder))
     return found, errors
 
 
@@ -56,6 +91,20 @@ def find_resolution_dirs(content_dir: Path) -> list[tuple[str, Path]]:
     if errors:
         raise errors[0]
     return found
+
+
+def find_unread_files(folder: Path, names: Iterable[str], expected: Iterable[str]) -> Iterator[Diagnostic]:
+    """A warning for each file of ``folder`` that nothing reads (hidden files aside):
+    ``EN.TXT`` or ``de.txt`` would otherwise be left out without a word."""
+    expected = tuple(expected)
+    for name in sorted(names):
+        if name in expected or name.startswith("."):
+            continue
+        if name.lower() in expected:
+            hint = f"file names are lowercase ({name.lower()})"
+        else:
+            hint = f"expected only {', '.join(expected)}"
+        yield Diagnostic(str(folder / name), f"not read: {hint}")
 
 
 def get_document_digest(texts: Iterable[ParsedText], meta: Meta) -> str:
@@ -80,16 +129,22 @@ def load_content(
     failures: list[GeneratorError] = []
     digests: dict[str, str] = {}
     skipped_lines: dict[str, tuple[SkippedLine, ...]] = {}
-    if keep_going:  # every bad slug is reported, the good texts still load
-        folders, layout_errors = scan_resolution_dirs(content_dir)
-        failures.extend(layout_errors)
-    else:
-        folders = find_resolution_dirs(content_dir)
+    root = content_dir.resolve()
+    folders, layout_errors = scan_resolution_dirs(content_dir, warn)
+    for diagnostic in find_unread_files(content_dir, os.listdir(content_dir), CONTENT_FILES):
+        warn(diagnostic)
+    if layout_errors and not keep_going:
+        raise layout_errors[0]
+    failures.extend(layout_errors)  # with keep_going: every bad slug is reported, the good texts still load
     # One listing a folder, not a stat a file (bench/RESULTS.md).
     names = {slug: set(os.listdir(folder)) for slug, folder in folders}
     text_files = {lang: get_language(lang).text_file for lang in LANGUAGES}
+    folder_files = (*text_files.values(), "meta.yml")
+    for slug, folder in folders:
+        for diagnostic in find_unread_files(folder, names[slug], folder_files):
+            warn(diagnostic)
     files = [(folder / text_files[lang], lang) for slug, folder in folders for lang in LANGUAGES if text_files[lang] in names[slug]]
-    parsed = iter(parse_files(files, cache_path, progress))
+    parsed = iter(parse_files(files, cache_path, progress, root))
     for slug, folder in folders:
         texts = [next(parsed) for lang in LANGUAGES if text_files[lang] in names[slug]]
         try:
@@ -100,7 +155,7 @@ def load_content(
                     raise text.error
             if not texts:
                 raise InputError(f"expected {' or '.join(text_files.values())}", str(folder))
-            meta = read_meta(folder / "meta.yml") if "meta.yml" in names[slug] else Meta()
+            meta = read_meta(folder / "meta.yml", root) if "meta.yml" in names[slug] else Meta()
         except GeneratorError as error:
             if not keep_going:
                 raise
@@ -112,8 +167,8 @@ def load_content(
         skipped_lines.update((t.resolution.path, t.skipped) for t in texts if t.resolution and t.skipped)
     return Content(
         documents=tuple(documents),
-        directory=read_directory(content_dir / "meps.yml"),
-        references=read_references(content_dir / "references.yml"),
+        directory=read_directory(content_dir / "meps.yml", root),
+        references=read_references(content_dir / "references.yml", root),
         failures=tuple(failures),
         digests=digests,
         skipped_lines=skipped_lines,

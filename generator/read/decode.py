@@ -18,6 +18,7 @@ from generator.errors import InputError
 from generator.languages import LANGUAGES, get_language
 from generator.model import Diagnostic, RawText
 from generator.parse.lang import get_grammar
+from generator.read.files import read_input_file
 
 _BOM = "\ufeff"
 
@@ -46,13 +47,8 @@ def read_raw_text(
     otherwise it is detected from the text. ``warn`` receives one-line warnings (a file
     decoded as Windows-1252).
     """
-    name = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file: {error.strerror or error}", name) from None
-
-    return get_raw_text(data, name, lang, warn)
+    data, _ = read_input_file(Path(path))
+    return get_raw_text(data, str(path), lang, warn)
 
 
 def get_raw_text(data: bytes, name: str, lang: str | None = None, warn: Callable[[Diagnostic], None] = _log_warning) -> RawText:

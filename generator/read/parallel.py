@@ -13,6 +13,7 @@ faster than one text after the other, each optional:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -22,8 +23,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import processes
 from generator.errors import BuildError, GeneratorError, InputError
 from generator.model import Diagnostic, Resolution, SkippedLine
+from generator.read.files import read_input_file
 
 PARALLEL_MIN_TEXTS = 64
 """Fewer texts parse faster in this process than the workers take to start."""
@@ -50,22 +53,24 @@ class ParsedText:
     """Body lines the parser read as no unit nor page furniture (``check`` errors)."""
 
 
-def get_stat_key(path: Path) -> tuple[int, ...]:
-    stat = path.stat()
+def get_stat_key(path: Path | os.stat_result) -> tuple[int, ...]:
+    stat = path if isinstance(path, os.stat_result) else path.stat()
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
-def parse_file(path: Path, lang: str) -> ParsedText:
-    """Read and parse one file; an error is returned with the result, not raised."""
+def parse_file(path: Path, lang: str, root: Path | None = None) -> ParsedText:
+    """Read and parse one file (of the content folder ``root``, see
+    ``generator.read.files``); an error is returned with the result, not raised."""
     from generator.parse.parser import parse_resolution_with_skipped_lines
     from generator.read.decode import get_raw_text
 
     warnings: list[Diagnostic] = []
     try:
-        stat_key = get_stat_key(path)  # before reading: a later change shows as a new stat
-        data = path.read_bytes()
-    except OSError as error:
-        return ParsedText(path, (), None, "", (), InputError(f"cannot read file: {error.strerror or error}", str(path)))
+        # The stat of the file opened, taken before reading: a later change shows as a new stat.
+        data, info = read_input_file(path, root)
+        stat_key = get_stat_key(info)
+    except InputError as error:
+        return ParsedText(path, (), None, "", (), error)
     try:
         resolution, skipped = parse_resolution_with_skipped_lines(get_raw_text(data, str(path), lang, warn=warnings.append))
     except GeneratorError as error:
@@ -76,18 +81,20 @@ def parse_file(path: Path, lang: str) -> ParsedText:
     return ParsedText(path, stat_key, resolution, digest, tuple(warnings), skipped=skipped)
 
 
-def parse_chunk(files: list[tuple[Path, str]]) -> list[ParsedText]:
-    return [parse_file(path, lang) for path, lang in files]
+def parse_chunk(files: list[tuple[Path, str]], root: Path | None = None) -> list[ParsedText]:
+    return [parse_file(path, lang, root) for path, lang in files]
 
 
 def parse_files(
     files: list[tuple[Path, str]],
     cache_path: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    root: Path | None = None,
 ) -> list[ParsedText]:
     """Read and parse ``files`` ((path, language) pairs); results in the same order.
 
     ``cache_path``: reuse the parses of unchanged files found there, and save them all.
+    ``root``: the resolved content folder, outside which no file is read.
     """
     from generator.read import cache
 
@@ -105,7 +112,7 @@ def parse_files(
         else:
             to_parse.append(index)
     done = len(files) - len(to_parse)
-    parsed_in_order = parse_in_chunks([files[i] for i in to_parse])
+    parsed_in_order = parse_in_chunks([files[i] for i in to_parse], root)
     for index, result in zip(to_parse, parsed_in_order, strict=True):
         results[index] = result
         done += 1
@@ -118,19 +125,24 @@ def parse_files(
     return complete
 
 
-def parse_in_chunks(files: list[tuple[Path, str]]) -> Iterator[ParsedText]:
+def parse_in_chunks(files: list[tuple[Path, str]], root: Path | None = None) -> Iterator[ParsedText]:
     """The results of ``files`` in order: from worker processes when there are many."""
     workers = os.cpu_count() or 1
     if len(files) < PARALLEL_MIN_TEXTS or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from parse_chunk(files)
+        yield from parse_chunk(files, root)
         return
     chunks = [files[i : i + CHUNK_SIZE] for i in range(0, len(files), CHUNK_SIZE)]
     # fork: the workers start with the parser already imported and the chunks in
     # memory. The build forks before it starts any thread (serve runs builds as
     # processes of their own).
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as executor:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=processes.ignore_interrupts) as executor:
         try:
-            for results in executor.map(parse_chunk, chunks):
+            for results in executor.map(functools.partial(parse_chunk, root=root), chunks):
                 yield from results
         except BrokenProcessPool:
             raise BuildError("a worker process parsing the texts ended abruptly (out of memory?)") from None
+        except BaseException:
+            # Interrupted: the chunks not started are dropped, not parsed before leaving.
+            executor.shutdown(cancel_futures=True)
+            raise

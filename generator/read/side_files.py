@@ -6,6 +6,7 @@ what it should is an InputError naming the file (and the entry or line).
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +18,7 @@ from generator.errors import InputError
 from generator.languages import LANGUAGES
 from generator.model import Membership, Meta, Office, Person, Reference, Term
 from generator.names import display_name, split_name
+from generator.read.files import read_input_file
 
 META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type"}
 
@@ -43,52 +45,126 @@ FAST_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 same data, ~9 times faster (``meps.yml`` and ``references.yml`` are read on every build)."""
 
 
-def load_yaml(path: Path):
-    """Read a YAML file; a syntax error is an InputError naming the file and line."""
+def load_yaml(path: Path, root: Path | None = None) -> Any:
+    """Read a YAML file (within the bounds of ``generator.read.files``); a syntax error is
+    an InputError naming the file and line, and so is an alias (see ``check_no_aliases``)."""
+    data, _ = read_input_file(path, root)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"not UTF-8 ({error.reason})", str(path)) from None
+    loader = FAST_YAML_LOADER(text)
     try:
-        return yaml.load(text, Loader=FAST_YAML_LOADER)
-    except yaml.YAMLError:
-        pass
-    # The error as PyYAML's own reader words it (libyaml's problems read differently).
-    try:
-        return yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_no_aliases(node, path)
+        return loader.construct_document(node)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise InputError(f"invalid YAML: {problem}", str(path), line) from None
+        fast_error = error
+    finally:
+        loader.dispose()
+    raise get_yaml_error(text, path, fast_error)
 
 
-def read_meta(path: Path) -> Meta:
+def check_no_aliases(root: yaml.Node, path: Path) -> None:
+    """Refuse a document in which a node is reached twice: an alias (``*name``).
+
+    An alias repeats a value without its text: a few hundred bytes of aliases of aliases
+    ("billion laughs") stand for billions of values, which every reader of the data then
+    walks (5 GB and minutes for a 494-byte meps.yml). The content files have no use for
+    them. The walk visits each node once, without recursion.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            message = "a YAML alias (*name) repeats the value here (&name): aliases are not read, write the values out"
+            raise InputError(message, str(path), node.start_mark.line + 1)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += (key, value)
+
+
+def get_yaml_error(text: str, path: Path, fast_error: yaml.YAMLError) -> InputError:
+    """The InputError of a YAML syntax error, worded as PyYAML's own reader words it
+    (libyaml's problems read differently); libyaml's where that reader gives up (it
+    recurses once a nesting level: a file of 5,000 ``[`` exhausts Python's stack)."""
+    error: yaml.YAMLError = fast_error
+    try:
+        yaml.safe_load(text)
+    except yaml.YAMLError as python_error:
+        error = python_error
+    except RecursionError:
+        pass
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    problem = getattr(error, "problem", None) or "invalid YAML"
+    return InputError(f"invalid YAML: {problem}", str(path), line)
+
+
+def describe_value(value: object, width: int = 60) -> str:
+    """A value of the user's for an error message: its repr, cut to one short line."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def is_text(value: object) -> bool:
+    """A YAML scalar that reads as text: a string or a number (``reference: 2012``), not
+    a boolean (``yes``), a date, a list or a mapping."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def get_text(data: Mapping[str, Any], key: str, path: Path, where: str = "") -> str:
+    """``data[key]`` as text ("" when absent); anything but text is an InputError."""
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not is_text(value):
+        raise InputError(f"{where}{key}: expected a text, got {describe_value(value)}", str(path))
+    return str(value).strip()
+
+
+def get_texts(data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
+    """``data[key]`` as a list of texts (a string alone is a list of one); else an InputError."""
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(is_text(item) for item in value):
+        raise InputError(f"{key}: expected a list of texts, got {describe_value(value)}", str(path))
+    return tuple(str(item) for item in value)
+
+
+def read_meta(path: Path, root: Path | None = None) -> Meta:
     """Read a ``meta.yml``; an absent file is an empty Meta."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return Meta()
-    data = load_yaml(path) or {}
+    data = load_yaml(path, root) or {}
     if not isinstance(data, dict):
         raise InputError("expected a mapping of keys (reference, procedure, ...)", str(path), 1)
-    unknown = sorted(set(data) - META_KEYS)
+    unknown = sorted((str(key) for key in set(data) - META_KEYS), key=str)
     if unknown:
         raise InputError(
-            f"unknown key {unknown[0]!r}; known keys: {', '.join(sorted(META_KEYS))}", str(path)
+            f"unknown key {describe_value(unknown[0])}; known keys: {', '.join(sorted(META_KEYS))}", str(path)
         )
     adopted = read_date(data, "adopted", path)
-    unofficial = data.get("unofficial_translations") or []
-    if isinstance(unofficial, str):
-        unofficial = [unofficial]
+    unofficial = get_texts(data, "unofficial_translations", path)
     for lang in unofficial:
         if lang not in LANGUAGES:
-            raise InputError(f"unofficial_translations: unknown language {lang!r}", str(path))
+            raise InputError(f"unofficial_translations: unknown language {describe_value(lang)}", str(path))
     return Meta(
-        reference=str(data.get("reference") or ""),
-        procedure=str(data.get("procedure") or ""),
+        reference=get_text(data, "reference", path),
+        procedure=get_text(data, "procedure", path),
         adopted=adopted,
-        tags=tuple(str(t) for t in data.get("tags") or ()),
-        aliases=tuple(str(a) for a in data.get("aliases") or ()),
-        unofficial=tuple(unofficial),
+        tags=get_texts(data, "tags", path),
+        aliases=get_texts(data, "aliases", path),
+        unofficial=unofficial,
         title=read_per_language(data, "title", path),
         date=read_date(data, "date", path),
         doc_type=read_per_language(data, "doc_type", path),
@@ -103,7 +179,7 @@ def read_date(data: Mapping[str, Any], key: str, path: Path) -> datetime.date | 
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(f"{key}: expected a date YYYY-MM-DD, got {value!r}", str(path)) from None
+        raise InputError(f"{key}: expected a date YYYY-MM-DD, got {describe_value(value)}", str(path)) from None
 
 
 def read_per_language(data: Mapping[str, Any], key: str, path: Path) -> dict[str, str]:
@@ -116,16 +192,16 @@ def read_per_language(data: Mapping[str, Any], key: str, path: Path) -> dict[str
     if isinstance(value, dict) and all(isinstance(text, str) for text in value.values()):
         unknown = sorted(str(lang) for lang in value if lang not in LANGUAGES)
         if unknown:
-            raise InputError(f"{key}: unknown language {unknown[0]!r}", str(path))
+            raise InputError(f"{key}: unknown language {describe_value(unknown[0])}", str(path))
         return {lang: text.strip() for lang, text in value.items()}
     raise InputError(f"{key}: expected a text, or one text per language ({', '.join(LANGUAGES)})", str(path))
 
 
-def read_list(path: Path, required_key: str) -> tuple[dict, ...]:
+def read_list(path: Path, required_key: str, root: Path | None = None) -> tuple[dict, ...]:
     """Read a YAML list of mappings, each with ``required_key``; an absent file is empty."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return ()
-    data = load_yaml(path) or []
+    data = load_yaml(path, root) or []
     if not isinstance(data, list):
         raise InputError(f"expected a list of entries, each with {required_key!r}", str(path), 1)
     for index, entry in enumerate(data, 1):
@@ -139,42 +215,50 @@ def read_list(path: Path, required_key: str) -> tuple[dict, ...]:
 
 def check_entry(entry: dict, index: int, path: str) -> None:
     """Raise InputError naming ``path`` and the entry when an entry of meps.yml is wrong."""
-    name = str(entry.get("name") or "")
+    raw_name = entry.get("name")
+    name = str(raw_name).strip() if is_text(raw_name) else ""
     where = f"entry {index} ({name})" if name else f"entry {index}"
+    if raw_name is not None and not is_text(raw_name):
+        raise InputError(f"{where}: name: expected a text, got {describe_value(raw_name)}", path)
     if not name:
         raise InputError(f"{where}: 'name' is required", path)
-    unknown = sorted(set(entry) - DIRECTORY_KEYS)
+    unknown = sorted((key for key in entry if key not in DIRECTORY_KEYS), key=str)
     if unknown:
         raise InputError(
-            f"{where}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(DIRECTORY_KEYS))}",
+            f"{where}: unknown key {describe_value(unknown[0])}; known keys: {', '.join(sorted(DIRECTORY_KEYS))}",
             path,
         )
 
     def value(key: str) -> str:
-        return str(entry.get(key) or "").strip()
+        return get_text(entry, key, Path(path), f"{where}: ")
 
+    for key in (*PERSON_FIELDS, *FLAT_OFFICE_KEYS):
+        value(key)  # every field is a text
     if value("kind") and value("kind") not in KINDS:
         raise InputError(f"{where}: kind: expected one of {', '.join(KINDS)}, got {value('kind')!r}", path)
     if value("email") and not EMAIL_RE.match(value("email")):
-        raise InputError(f"{where}: email: not an e-mail address: {value('email')!r}", path)
+        raise InputError(f"{where}: email: not an e-mail address: {describe_value(value('email'))}", path)
     check_phone(value("phone"), f"{where}: phone", path)
     if value("ep_id") and not re.fullmatch(r"[0-9]+", value("ep_id")):
-        raise InputError(f"{where}: ep_id: expected the Parliament's number of the Member (digits), got {value('ep_id')!r}", path)
+        raise InputError(
+            f"{where}: ep_id: expected the Parliament's number of the Member (digits), got {describe_value(value('ep_id'))}", path
+        )
     if value("website") and not WEB_URL_RE.match(value("website")):
-        raise InputError(f"{where}: website: expected an http(s):// URL, got {value('website')!r}", path)
+        raise InputError(f"{where}: website: expected an http(s):// URL, got {describe_value(value('website'))}", path)
     social = entry.get("social") or {}
     if not isinstance(social, dict):
         raise InputError(f"{where}: social: expected a mapping network -> URL", path)
     for network, url in social.items():
-        if not WEB_URL_RE.match(str(url or "")):
-            raise InputError(f"{where}: social: {network}: expected an http(s):// URL, got {url!r}", path)
+        if not is_text(network) or not is_text(url) or not WEB_URL_RE.match(str(url)):
+            network_name = network if is_text(network) else describe_value(network)
+            raise InputError(f"{where}: social: {network_name}: expected an http(s):// URL, got {describe_value(url)}", path)
     check_offices(entry.get("offices"), f"{where}: offices", path)
     check_terms(entry.get("terms"), f"{where}: terms", path)
 
 
 def check_phone(phone: str, where: str, path: str) -> None:
     if phone and not PHONE_RE.match(phone):
-        raise InputError(f"{where}: expected digits, spaces and + ( ) . / -: {phone!r}", path)
+        raise InputError(f"{where}: expected digits, spaces and + ( ) . / -: {describe_value(phone)}", path)
 
 
 def check_mappings(items: object, keys: frozenset[str], what: str, where: str, path: str) -> list[dict]:
@@ -184,9 +268,11 @@ def check_mappings(items: object, keys: frozenset[str], what: str, where: str, p
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise InputError(f"{where}: expected a list of {what}, each a mapping", path)
     for number, item in enumerate(items, 1):
-        unknown = sorted(set(item) - keys)
+        unknown = sorted((key for key in item if key not in keys), key=str)
         if unknown:
-            raise InputError(f"{where}: {number}: unknown key {unknown[0]!r}; known keys: {', '.join(sorted(keys))}", path)
+            raise InputError(f"{where}: {number}: unknown key {describe_value(unknown[0])}; known keys: {', '.join(sorted(keys))}", path)
+        for key in keys & {"label", "name", "role", "phone"}:
+            get_text(item, key, Path(path), f"{where}: {number}: ")
     return items
 
 
@@ -241,13 +327,13 @@ def address_lines(address: str | list | None) -> tuple[str, ...]:
     return tuple(" ".join(str(line).split()) for line in lines if str(line).strip())
 
 
-def read_directory_entries(path: Path) -> tuple[dict, ...]:
+def read_directory_entries(path: Path, root: Path | None = None) -> tuple[dict, ...]:
     """The entries of ``meps.yml`` as mappings, validated; an absent file is an empty
     directory. ``import-meps`` rewrites the file from these."""
 
-    if not path.exists():
+    if not os.path.lexists(path):
         return ()
-    data = load_yaml(path) or []
+    data = load_yaml(path, root) or []
     if not isinstance(data, list):
         raise InputError("expected a list of people, each with a 'name'", str(path), 1)
     for index, entry in enumerate(data, 1):
@@ -257,9 +343,9 @@ def read_directory_entries(path: Path) -> tuple[dict, ...]:
     return tuple(data)
 
 
-def read_directory(path: Path) -> tuple[Person, ...]:
+def read_directory(path: Path, root: Path | None = None) -> tuple[Person, ...]:
     """The people of ``meps.yml`` (their slugs are given by the link stage)."""
-    return tuple(person_from_entry(entry) for entry in read_directory_entries(path))
+    return tuple(person_from_entry(entry) for entry in read_directory_entries(path, root))
 
 
 def person_from_entry(entry: Mapping[str, Any], slug: str = "") -> Person:
@@ -311,18 +397,19 @@ def get_term(term: Mapping[str, Any]) -> Term:
 # -- references.yml ---------------------------------------------------------------------
 
 
-def read_references(path: Path) -> tuple[Reference, ...]:
+def read_references(path: Path, root: Path | None = None) -> tuple[Reference, ...]:
     """The entries of ``references.yml``: each a ``date``, ``title`` and ``url`` by language."""
-    entries = read_list(path, "date")
+    entries = read_list(path, "date", root)
     for index, entry in enumerate(entries, 1):
         date = entry["date"]
         if not isinstance(date, datetime.date):
             try:
                 datetime.date.fromisoformat(str(date))
             except ValueError:
-                raise InputError(f"entry {index}: date: expected YYYY-MM-DD, got {date!r}", str(path)) from None
+                raise InputError(f"entry {index}: date: expected YYYY-MM-DD, got {describe_value(date)}", str(path)) from None
         for key in ("title", "url"):
-            if not isinstance(entry.get(key) or {}, dict):
+            texts = entry.get(key) or {}
+            if not isinstance(texts, dict) or not all(is_text(lang) and is_text(text) for lang, text in texts.items()):
                 raise InputError(f"entry {index}: {key}: expected a mapping language -> text", str(path))
         for lang, url in (entry.get("url") or {}).items():
             if not re.match(r"^https?://", str(url)):

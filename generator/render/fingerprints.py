@@ -3,7 +3,7 @@
 A page's Markdown is a function of the generator's code, its language and the parts of
 the corpus its builder reads (``generator.render.pages``). A fingerprint is a digest of exactly
 those; an incremental build renders a page only when its fingerprint is not the one
-recorded when its file was last written (``build/cache/pages.<lang>.json``). What each
+recorded when its file was last written (``site.build/cache/pages.<lang>.json``). What each
 kind of page reads:
 
 - a text's page: the text (every version, its meta: ``Content.digests``), the links in

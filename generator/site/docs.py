@@ -1,4 +1,4 @@
-"""The write stage: {relative path: Markdown} -> files under ``build/docs/<lang>/``, the
+"""The write stage: {relative path: Markdown} -> files under ``site.build/docs/<lang>/``, the
 folders MkDocs reads.
 
 Only files whose bytes changed are written, so an unchanged page keeps its mtime and an

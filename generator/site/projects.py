@@ -1,7 +1,7 @@
 """The site stage: one MkDocs project per language, built concurrently, and the root pages.
 
 Why one project per language: see DESIGN.md section 6. Each language's project
-(``build/mkdocs.<lang>.yml``) INHERITs the top-level ``mkdocs.yml`` and changes only
+(``site.build/mkdocs.<lang>.yml``, in the build folder beside the site) INHERITs the top-level ``mkdocs.yml`` and changes only
 what differs. MkDocs runs as a subprocess (``python -m mkdocs build``), its public
 interface, so nothing of its internals is patched or imported here.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import processes
 from generator.errors import BuildError
 from generator.languages import LANGUAGES
 from generator.render.strings import get_interface_strings, get_search_strings
@@ -41,7 +42,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         # Relative paths in an inherited file resolve against the inheriting file,
-        # which lives in build/; the shared custom_dir is therefore given absolute.
+        # which lives in the build folder; the shared custom_dir is therefore given absolute.
         "theme": {"language": lang, "custom_dir": str(THEME_OVERRIDES)},
         # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.escaping).
         "hooks": [str(MKDOCS_HOOK)],
@@ -68,7 +69,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
 
 
 def write_language_configs(build_dir: Path, site_dir: Path, site_url: str = "") -> dict[str, Path]:
-    """Write ``build/mkdocs.<lang>.yml`` for every language; language -> config path."""
+    """Write ``<build folder>/mkdocs.<lang>.yml`` for every language; language -> config path."""
     paths = {}
     for lang in LANGUAGES:
         config = get_language_config(lang, build_dir / "docs" / lang, site_dir / lang, site_url)
@@ -103,8 +104,8 @@ def run_mkdocs_builds(
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
     options = ["--dirty"] if dirty else []
     started = time.time()
-    processes = {
-        lang: subprocess.Popen(
+    children = {
+        lang: processes.start(
             [sys.executable, "-m", "mkdocs", "build", "-q", *options, "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -115,11 +116,35 @@ def run_mkdocs_builds(
         for lang, path in config_paths.items()
     }
     outputs: dict[str, tuple[str, str]] = {}
+    try:
+        wait_for_builds(children, outputs, config_paths, started, progress)
+    except BaseException:  # interrupted: no MkDocs goes on writing into a site being removed
+        for child in children.values():
+            processes.stop(child)
+        raise
+    failures = []
+    for lang, process in children.items():
+        stdout, stderr = outputs[lang]
+        if process.returncode != 0:
+            message = (stderr or stdout).strip().splitlines()
+            failures.append(f"mkdocs build of {lang!r} failed: {message[-1] if message else process.returncode}")
+    if failures:
+        raise BuildError("; ".join(failures), str(config_paths[next(iter(config_paths))].parent))
+
+
+def wait_for_builds(
+    children: dict[str, subprocess.Popen],
+    outputs: dict[str, tuple[str, str]],
+    config_paths: dict[str, Path],
+    started: float,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    """Wait for the MkDocs ``children``, putting their (stdout, stderr) in ``outputs``."""
     # Each process's pipes are drained by a thread of its own, so that a chatty build
     # cannot fill a pipe and stall while this thread watches the progress.
     readers = [
-        threading.Thread(target=lambda lang=lang, process=process: outputs.__setitem__(lang, process.communicate()))
-        for lang, process in processes.items()
+        threading.Thread(target=lambda lang=lang, child=child: outputs.__setitem__(lang, child.communicate()), daemon=True)
+        for lang, child in children.items()
     ]
     for reader in readers:
         reader.start()
@@ -133,14 +158,6 @@ def run_mkdocs_builds(
         progress(total, total)
     for reader in readers:
         reader.join()
-    failures = []
-    for lang, process in processes.items():
-        stdout, stderr = outputs[lang]
-        if process.returncode != 0:
-            message = (stderr or stdout).strip().splitlines()
-            failures.append(f"mkdocs build of {lang!r} failed: {message[-1] if message else process.returncode}")
-    if failures:
-        raise BuildError("; ".join(failures), str(config_paths[next(iter(config_paths))].parent))
 
 
 def get_output_dirs(config_path: Path) -> tuple[Path, Path]:

@@ -32,11 +32,11 @@ def in_workers(monkeypatch, tmp_path, instead=None):
     notes = tmp_path / "notes"
     notes.mkdir()
 
-    def patched(path, lang):
+    def patched(path, lang, root=None):
         (notes / f"{path.name}.{os.getpid()}").touch()
         if os.getpid() != parent and instead is not None:
             return instead(path, lang)
-        return parse_file(path, lang)
+        return parse_file(path, lang, root)
 
     monkeypatch.setattr(parsing, "parse_file", patched)
     return lambda: {int(note.name.rpartition(".")[2]) for note in notes.iterdir()}

@@ -50,10 +50,11 @@ def test_language_switch_leads_to_the_same_page_and_back(built_site, path):
         assert (target / "index.html").is_file()
 
 
-def test_alternate_link_tags(built_site):
-    page = read_html(built_site / "en" / "resolutions" / NEW / "index.html")
-    alternates = [link.attrs for link in page.find_all("link") if link.attrs.get("rel") == "alternate"]
-    assert {"rel": "alternate", "hreflang": "fr", "href": f"../../../fr/resolutions/{NEW}/"} in alternates
+def test_no_page_has_a_link_tag_for_materials_script_to_fetch_a_sitemap_beside(built_site):
+    """Material fetches sitemap.xml beside the page of every <link rel="alternate">: a 404
+    on every page view (tests/browser/test_requests.py). The sitemaps list translations."""
+    for page in html_pages(built_site):
+        assert [link for link in read_html(page).find_all("link") if link.attrs.get("rel") == "alternate"] == [], page
 
 
 def test_all_links_relative_and_resolving(built_site):
@@ -159,6 +160,11 @@ def test_with_a_site_url_each_sitemap_lists_every_page_dated_by_its_text(sample_
         assert set(urls) == {f"https://example.org/repo/{lang}/" + ("" if page == "." else f"{page}/") for page in pages}
         assert urls[f"https://example.org/repo/{lang}/resolutions/{OLD}/"] == "2009-09-17"
         assert urls[f"https://example.org/repo/{lang}/"] is None  # no build date anywhere
+        # Each page in every language: where search engines read a page's translations.
+        for url in ElementTree.fromstring(xml):
+            loc = url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+            alternates = {link.get("hreflang"): link.get("href") for link in url.findall("{http://www.w3.org/1999/xhtml}link")}
+            assert alternates == {other: loc.replace(f"/repo/{lang}/", f"/repo/{other}/", 1) for other in LANGUAGES}
 
 
 def tree_digest(site: Path) -> dict[str, str]:
