@@ -18,7 +18,9 @@ from generator.languages import LANGUAGES
 from generator.model import Membership, Meta, Office, Person, Reference, Term
 from generator.names import display_name, split_name
 
-META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type"}
+META_KEYS = {
+    "reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type", "source",
+}
 
 PERSON_FIELDS = (
     "kind", "surname", "country", "national_party", "group", "term", "role", "email", "website", "ep_id",
@@ -82,6 +84,14 @@ def read_meta(path: Path) -> Meta:
     for lang in unofficial:
         if lang not in LANGUAGES:
             raise InputError(f"unofficial_translations: unknown language {lang!r}", str(path))
+    source = data.get("source") or {}
+    if not isinstance(source, dict):
+        raise InputError("source: expected a mapping language -> URL of the page", str(path))
+    for lang, url in source.items():
+        if lang not in LANGUAGES:
+            raise InputError(f"source: unknown language {lang!r}", str(path))
+        if not WEB_URL_RE.match(str(url or "")):
+            raise InputError(f"source: {lang}: expected an http(s):// URL, got {url!r}", str(path))
     return Meta(
         reference=str(data.get("reference") or ""),
         procedure=str(data.get("procedure") or ""),
@@ -92,6 +102,7 @@ def read_meta(path: Path) -> Meta:
         title=read_per_language(data, "title", path),
         date=read_date(data, "date", path),
         doc_type=read_per_language(data, "doc_type", path),
+        source={str(lang): str(url) for lang, url in source.items()},
     )
 
 
