@@ -287,13 +287,16 @@ def get_generic_words() -> frozenset[str]:
     return compared_words(w for code in LANGUAGES for w in get_grammar(code).citation_phrases["generic_words"].split())
 
 
-def subject_agreement(mention: Mention, lang: str, target: Target) -> int | None:
+def subject_agreement(mention: Mention, target: Target) -> int | None:
     """How many of the mention's subject words the target's titles share; None when
     that cannot tell.
 
-    0 is a disagreement: the subject and the target's title in the citation's language
-    both have words that say what they are about (not only words many titles share,
-    "situation", "human rights"), and share none of those.
+    0 is a disagreement: the subject and the target's titles both have words that say
+    what they are about (not only words many titles share, "situation", "human rights"),
+    and share none of those. A target's titles in every language count: names and
+    cognates are often the same ("Kazakhstan", "stratégie"/"strategy"), and a text only
+    in another language that shares no word is not taken on its date alone (``check``
+    names it, and a version in the citation's language, or its title there, settles it).
     """
     subject = compared_words(mention.subject)
     titles = frozenset().union(
@@ -303,10 +306,10 @@ def subject_agreement(mention: Mention, lang: str, target: Target) -> int | None
     generic = get_generic_words()
     if shared - generic or not subject - generic or not titles - generic:
         return len(shared) or None
-    return 0 if title_words(target.title.get(lang, ""), lang) - generic else None
+    return 0
 
 
-def find_targets(mention: Mention, lang: str, targets: Iterable[Target]) -> TargetChoice:
+def find_targets(mention: Mention, targets: Iterable[Target]) -> TargetChoice:
     """The targets ``mention`` may name, among ``targets``: those of its date whose titles
     do not disagree with its subject (see :func:`subject_agreement`).
 
@@ -314,7 +317,7 @@ def find_targets(mention: Mention, lang: str, targets: Iterable[Target]) -> Targ
     leaves them all, and the caller reports the ambiguity.
     """
     same_date = [t for t in targets if t.date == mention.date]
-    agreements = [(t, subject_agreement(mention, lang, t)) for t in same_date]
+    agreements = [(t, subject_agreement(mention, t)) for t in same_date]
     kept = [(t, a) for t, a in agreements if a != 0]
     other_subjects = tuple(t for t, a in agreements if a == 0)
     best = max((a or 0 for _, a in kept), default=0)

@@ -85,15 +85,13 @@ def one_of(labels: list[str]) -> str:
     return " or ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
 
 
-def choose_target(
-    mention: Mention, lang: str, corpus_targets: Iterable[Target], reference_targets: Iterable[Target]
-) -> TargetChoice:
+def choose_target(mention: Mention, corpus_targets: Iterable[Target], reference_targets: Iterable[Target]) -> TargetChoice:
     """A text of the corpus first, else an entry of references.yml; the texts of that date
     left out for their subject, of both, when neither has one."""
-    in_corpus = find_targets(mention, lang, corpus_targets)
+    in_corpus = find_targets(mention, corpus_targets)
     if in_corpus.targets:
         return in_corpus
-    in_references = find_targets(mention, lang, reference_targets)
+    in_references = find_targets(mention, reference_targets)
     if in_references.targets:
         return in_references
     return TargetChoice((), in_corpus.other_subjects + in_references.other_subjects)
@@ -136,7 +134,7 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Referen
                 for mention in find_mentions(citation.text, lang):
                     # A text does not cite itself (it may cite another text of its own day).
                     own = [t for t in corpus_targets.get(mention.date, ()) if t.slug != document.slug]
-                    choice = choose_target(mention, lang, own, reference_targets.get(mention.date, ()))
+                    choice = choose_target(mention, own, reference_targets.get(mention.date, ()))
                     candidates = choice.targets
                     if not candidates:
                         diagnostics.append(Diagnostic(
