@@ -42,7 +42,7 @@ from generator.names import slugify
 from generator.parse.parser import parse_resolution
 from generator.read.content import SLUG_RE
 from generator.read.decode import detect_language
-from generator.read.side_files import load_yaml, read_meta
+from generator.read.side_files import leading_comments, load_yaml, read_meta
 
 FETCH_TIMEOUT = 30
 """Seconds to wait for a server to connect, and then for each read."""
@@ -405,15 +405,6 @@ def choose_slug(document: ImportedDocument, root: Path, owners: Mapping[str, str
 # --------------------------------------------------------------------------- files
 
 
-def leading_comments(text: str) -> str:
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        lines.append(line)
-    return "".join(lines)
-
-
 def meta_file(document: ImportedDocument, path: Path, force: bool) -> tuple[PlannedFile | None, str | None]:
     """(the meta.yml to write or None, a conflict message or None).
 
@@ -444,7 +435,7 @@ def meta_file(document: ImportedDocument, path: Path, force: bool) -> tuple[Plan
         return None, f"gives {', '.join(conflicts)} otherwise"
     if merged == existing:
         return None, None
-    header = leading_comments(path.read_text(encoding="utf-8")) if path.is_file() else ""
+    header = leading_comments(path.read_text(encoding="utf-8-sig")) if path.is_file() else ""
     body = yaml.safe_dump(merged, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
     return PlannedFile(path, (header + body).encode("utf-8"), ", ".join(p.source for p in pages)), None
 

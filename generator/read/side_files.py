@@ -65,6 +65,17 @@ def load_yaml(path: Path):
         raise InputError(f"invalid YAML: {problem}", str(path), line) from None
 
 
+def leading_comments(text: str) -> str:
+    """The comment block at the top of a YAML file: a command that rewrites the file
+    (``import``, ``import-meps``) keeps it; other comments are not kept."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
 def read_meta(path: Path) -> Meta:
     """Read a ``meta.yml``; an absent file is an empty Meta."""
     if not path.exists():
