@@ -110,7 +110,6 @@ class LanguagePatterns:
     subject: re.Pattern
     backref: re.Pattern
     subject_break: re.Pattern
-    joiner: re.Pattern
     list_gap: re.Pattern
     """What stands between two dates of a list: the earlier date's own subject (in group
     ``subject``), a footnote call, a joiner."""
@@ -136,7 +135,6 @@ def get_patterns(lang: str) -> LanguagePatterns:
         date=re.compile(rf"\b{phrases['day']}\s+({alternatives})\s+(\d{{4}})\b", flags),
         months=months,
         stopwords=frozenset(phrases["stopwords"].split()),
-        joiner=re.compile(rf"^{phrases['joiner']}$", flags),
         list_gap=re.compile(rf"^(?P<subject>{phrases['list_subject']})?{FOOTNOTE_CALL}?{phrases['joiner']}$", flags),
         **{
             name: re.compile(phrases[name], flags)
