@@ -1,9 +1,11 @@
 """``python -m generator import SOURCE... [--content DIR] [--force]``: pages of the
 Parliament, EUR-Lex or a political group, saved or fetched, into
-``content/resolutions/<slug>/<lang>.txt`` and ``meta.yml`` (DESIGN.md sections 2 and 5).
+``content/resolutions/<slug>/<lang>.txt`` and ``meta.yml`` (docs/ARCHITECTURE.md).
 
-A SOURCE is a saved HTML page or an http(s) URL. The page becomes text as markdownify
-writes it (script, style and noscript left out, ``#`` headings): Markdown keeps what
+A SOURCE is a saved HTML page or an http(s) URL of the Parliament's site, EUR-Lex or
+the Greens/EFA group's site (fetched by ``generator.read.web``, which stays on that site).
+The page becomes text as markdownify writes it (script, style and noscript left out,
+``#`` headings): Markdown keeps what
 the parser reads (one line a paragraph, links it strips, list items, tables), and it is
 the form of the real pages the parser is measured on. The text is parsed; the folder's
 slug is made from the date and title the parser reads, ``meta.yml`` gets the reference,
@@ -29,11 +31,9 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import markdownify
-import requests
 import yaml
 from bs4 import BeautifulSoup, UnicodeDammit
 
-from generator import __version__
 from generator.errors import GeneratorError, InputError
 from generator.fs import holds_bytes, write_file_atomically
 from generator.languages import LANGUAGES, get_language
@@ -43,11 +43,10 @@ from generator.parse.parser import parse_resolution
 from generator.read.content import SLUG_RE
 from generator.read.decode import detect_language
 from generator.read.side_files import leading_comments, load_yaml, read_meta
+from generator.read.web import fetch_page
 
-FETCH_TIMEOUT = 30
-"""Seconds to wait for a server to connect, and then for each read."""
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+SITES = ("https://www.europarl.europa.eu/", "https://eur-lex.europa.eu/", "https://www.greens-efa.eu/")
+"""The sites ``import`` fetches from: the Parliament's, EUR-Lex, the Greens/EFA group's."""
 
 # A doceo document page: /doceo/document/RC-10-2025-0249_EN.html (B-, RC-, A-, TA- ...).
 DOCEO_PATH = re.compile(r"^(?P<head>.*/doceo/document/)(?P<id>[A-Z]+-\d{1,2}-\d{4}-\d{4})_(?P<lang>[A-Z]{2})\.html$")
@@ -129,37 +128,18 @@ def is_url(source: str) -> bool:
     return bool(re.match(r"^[a-z][a-z0-9+.-]*://", source, re.IGNORECASE))
 
 
-def get_session() -> requests.Session:
-    session = requests.Session()
-    session.headers["User-Agent"] = f"resolutions-site-generator/{__version__} (import)"
-    return session
-
-
-def connection_problem(error: requests.RequestException) -> str:
-    """The reason in requests' long message ("Connection refused"), where it gives one."""
-    reason = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", str(error))
-    return reason.group(1).strip() if reason else type(error).__name__
-
-
-def fetch_page(url: str, session: requests.Session) -> tuple[bytes, str, str | None]:
-    """(body, final URL, charset of the Content-Type) of an HTML page; InputError naming
-    ``url`` when there is none."""
-    try:
-        response = session.get(url, timeout=FETCH_TIMEOUT)
-    except requests.Timeout:
-        raise InputError(f"no answer within {FETCH_TIMEOUT} s", url) from None
-    except requests.ConnectionError as error:
-        raise InputError(f"cannot connect: {connection_problem(error)}", url) from None
-    except requests.RequestException as error:
-        raise InputError(f"cannot fetch: {connection_problem(error)}", url) from None
-    if response.status_code != 200:
-        raise InputError(f"HTTP {response.status_code} {response.reason or ''}".rstrip(), url)
-    content_type = response.headers.get("Content-Type", "")
-    mime = content_type.split(";")[0].strip().lower()
-    if mime and mime not in HTML_TYPES:
-        raise InputError(f"not an HTML page ({mime})", url)
-    charset = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    return response.content, response.url, charset.group(1) if charset else None
+def site_of(url: str, sites: Iterable[str]) -> tuple[str, str]:
+    """(``url``, the site of ``sites`` it is a page of); an ``http://`` address of one of
+    them is its ``https://`` one (the old ``sides/getDoc.do`` links are http), and
+    another site's page an InputError."""
+    if url.lower().startswith("http://"):
+        secure = "https://" + url[len("http://"):]
+        if any(secure.startswith(site) for site in sites):
+            url = secure
+    site = next((site for site in sites if url.startswith(site)), None)
+    if site is None:
+        raise InputError(f"not a page of {', '.join(sites)}", url)
+    return url, site
 
 
 def read_saved_page(path: str) -> bytes:
@@ -290,7 +270,7 @@ def make_page(data: bytes, source: str, url: str, charset: str | None = None) ->
     )
 
 
-def read_source(source: str, session: requests.Session) -> tuple[list[Page], list[str]]:
+def read_source(source: str, sites: Iterable[str]) -> tuple[list[Page], list[str]]:
     """The page of ``source``, and for a Parliament document URL its other languages'
     pages; and a line for each of those the server does not have (404: not, or not yet,
     published in that language), which is left out."""
@@ -298,18 +278,19 @@ def read_source(source: str, session: requests.Session) -> tuple[list[Page], lis
         return [make_page(read_saved_page(source), source, "")], []
     if not source.lower().startswith(("https://", "http://")):
         raise InputError("expected a saved HTML page or an http(s):// URL", source)
-    data, final_url, charset = fetch_page(source, session)
-    pages = [make_page(data, source, final_url, charset)]
+    url, site = site_of(source, sites)
+    page = fetch_page(url, site)
+    pages = [make_page(page.content, source, page.url, page.charset)]
     missing = []
-    for code, other_url in other_language_urls(final_url, pages[0].lang).items():
+    for code, other_url in other_language_urls(page.url, pages[0].lang).items():
         try:
-            data, final_other, charset = fetch_page(other_url, session)
+            other = fetch_page(other_url, site)
         except InputError as error:
             if not error.message.startswith("HTTP 404"):
                 raise
             missing.append(f"no {get_language(code).name_in_sentence} page: {other_url} ({error.message})")
             continue
-        pages.append(make_page(data, other_url, final_other, charset))
+        pages.append(make_page(other.content, other_url, other.url, other.charset))
     return pages, missing
 
 
@@ -474,25 +455,25 @@ def report_errors(messages: Iterable[str]) -> int:
     return 2
 
 
-def import_pages(sources: list[str], content_dir: Path, force: bool = False) -> int:
+def import_pages(sources: list[str], content_dir: Path, force: bool = False, sites: Iterable[str] = SITES) -> int:
     """Import every page of ``sources`` into ``content_dir``; print one line per file.
+    URLs are fetched only from ``sites`` (URL prefixes).
 
     0 when done; 2, with one line per problem and nothing written, when a page cannot be
     read or a file would be overwritten without ``force``.
     """
-    session = get_session()
+    sites = tuple(sites)
     read: list[list[Page]] = []
     errors: list[str] = []
     lines: list[str] = []
-    with session:
-        for source in dict.fromkeys(sources):
-            try:
-                pages, missing = read_source(source, session)
-            except GeneratorError as error:
-                errors.append(str(error))
-                continue
-            read.append(pages)
-            lines += missing
+    for source in dict.fromkeys(sources):
+        try:
+            pages, missing = read_source(source, sites)
+        except GeneratorError as error:
+            errors.append(str(error))
+            continue
+        read.append(pages)
+        lines += missing
     if errors:
         return report_errors(errors)
     root = Path(content_dir) / "resolutions"

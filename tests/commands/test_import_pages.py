@@ -20,12 +20,15 @@ import yaml
 
 from generator.cli import main
 from generator.commands.import_pages import (
+    SITES,
     document_id,
     get_soup,
+    import_pages,
     language_in_url,
     make_page,
     other_language_urls,
     page_to_text,
+    site_of,
     slug_candidates,
 )
 from generator.errors import InputError
@@ -115,6 +118,13 @@ def test_a_taken_slug_grows_by_title_words_then_by_number():
     ]
 
 
+def test_an_http_address_of_the_parliament_is_fetched_as_https_and_other_sites_are_refused():
+    old_page = "http://www.europarl.europa.eu/sides/getDoc.do?reference=P7-TA-2014-0206&type=TA&language=EN"
+    assert site_of(old_page, SITES) == ("https" + old_page[4:], "https://www.europarl.europa.eu/")
+    with pytest.raises(InputError, match="not a page of"):
+        site_of("https://www.europarl.europa.eu.example.org/doceo/document/TA-7-2014-0206_EN.html", SITES)
+
+
 def test_the_page_as_text_keeps_the_words_and_drops_scripts_and_styles():
     soup = get_soup(
         b"<html><head><style>p{}</style><script>var x = 1;</script></head><body>"
@@ -157,7 +167,7 @@ class PageServer:
 
 
 @pytest.fixture
-def server(monkeypatch) -> Iterator[PageServer]:
+def server(monkeypatch, sites) -> Iterator[PageServer]:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")  # never through a proxy, whatever the environment says
     state: dict[str, PageServer] = {}
 
@@ -181,6 +191,7 @@ def server(monkeypatch) -> Iterator[PageServer]:
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state["server"] = PageServer(f"http://127.0.0.1:{httpd.server_address[1]}")
+    sites.append(state["server"].base + "/")
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield state["server"]
@@ -208,16 +219,30 @@ class Run:
 
 
 @pytest.fixture
-def run_import(tmp_path, capsys):
+def sites() -> list[str]:
+    """The sites import may fetch from in a test: the real ones (never reached), and the
+    test's server on 127.0.0.1 once it runs."""
+    return list(SITES)
+
+
+@pytest.fixture
+def run_import(tmp_path, capsys, sites):
     content = tmp_path / "content"
 
-    def run(*arguments: str) -> Run:
-        status = main(["import", *map(str, arguments), "--content", str(content), "--quiet"])
+    def run(*arguments: str | Path) -> Run:
+        sources = [str(a) for a in arguments if a != "--force"]
+        status = import_pages(sources, content, force="--force" in arguments, sites=sites)
         captured = capsys.readouterr()
         return Run(status, captured.out.splitlines(), captured.err.splitlines())
 
     run.content = content  # type: ignore[attr-defined]
     return run
+
+
+def test_the_command_line_imports_a_saved_page(tmp_path, capsys):
+    content = tmp_path / "content"
+    assert main(["import", str(GREENS_EN), "--content", str(content), "--quiet"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == f"wrote {content / 'resolutions' / GREENS_SLUG / 'en.txt'} (from {GREENS_EN})"
 
 
 def files_under(folder: Path) -> dict[str, bytes]:
@@ -369,8 +394,9 @@ def test_the_older_getdoc_page_brings_its_other_language_and_its_encoding_is_rea
     "source, message",
     [
         ("{server}/doceo/document/TA-9-2019-0999_EN.html", "{source}: HTTP 404 Not Found"),
-        ("{server}/pdf", "{source}: not an HTML page (application/pdf)"),
-        ("{closed}", "{source}: cannot connect: Connection refused"),
+        ("{server}/pdf", "{source}: not an HTML page"),
+        ("{closed}", "{source}: cannot fetch: [Errno 111] Connection refused"),
+        ("https://example.org/doceo/document/TA-7-2014-0206_EN.html", "{source}: not a page of https://www.europarl.europa.eu/"),
         ("ftp://example.org/page.html", "{source}: expected a saved HTML page or an http(s):// URL"),
         (str(PAGES / "not-a-page.pdf"), "{source}: not an HTML page"),
         (str(PAGES / "not-a-page.txt"), "{source}: not an HTML page"),
@@ -378,9 +404,11 @@ def test_the_older_getdoc_page_brings_its_other_language_and_its_encoding_is_rea
         (str(PAGES / "eurlex-info_EN.html"), "{source}: no text of a resolution in it ("),
     ],
 )
-def test_a_page_it_cannot_read_is_one_line_exit_2_and_nothing_written(run_import, server, source, message):
+def test_a_page_it_cannot_read_is_one_line_exit_2_and_nothing_written(run_import, server, sites, source, message):
     server.serve("/pdf", "not-a-page.pdf", "application/pdf")
-    source = source.format(server=server.base, closed=closed_port_url())
+    closed = closed_port_url()
+    sites.append(closed.split("/doceo/")[0] + "/")
+    source = source.format(server=server.base, closed=closed)
     # With a good page before it: nothing is written at all.
     result = run_import(GREENS_EN, source)
     assert result.status == 2
