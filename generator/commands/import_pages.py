@@ -88,11 +88,11 @@ class Page:
 
     @property
     def reference(self) -> str:
-        return str(self.resolution.to_json().get("reference") or "")
+        return self.resolution.reference
 
     @property
     def procedure(self) -> str:
-        return str(self.resolution.to_json().get("procedure") or "")
+        return self.resolution.procedure
 
 
 @dataclass

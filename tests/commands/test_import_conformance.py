@@ -28,9 +28,6 @@ SAMPLES = sorted(p.parent for p in REAL.glob("*/source.html")) if REAL.is_dir() 
 
 pytestmark = pytest.mark.skipif(not SAMPLES, reason=f"no real samples at {REAL}")
 
-NEEDS_PARSER = pytest.mark.xfail(
-    strict=True, reason="the Parliament's page layouts (titles, dates, types, references) are the parse branch's"
-)
 
 
 def load_score():
@@ -104,7 +101,6 @@ def test_a_page_scraped_with_markdownify_becomes_exactly_its_raw_text(imported):
         assert row.text == raw.rstrip() + "\n", row.truth["id"]
 
 
-@NEEDS_PARSER
 def test_every_field_of_every_imported_page_is_right(imported, score, capsys):
     with capsys.disabled():
         print("\nimport of ../shared/samples/real/*/source.html, scored with its score.py:\n" + table(score.FIELDS, imported))
@@ -113,7 +109,6 @@ def test_every_field_of_every_imported_page_is_right(imported, score, capsys):
     assert [row.truth["id"] for row in imported if row.truth["units"] and row.status != 0] == []
 
 
-@NEEDS_PARSER
 def test_a_page_without_the_text_of_a_resolution_is_refused(imported):
     refused = [row for row in imported if not row.truth["units"]]
     assert refused

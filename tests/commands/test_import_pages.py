@@ -41,9 +41,6 @@ GREENS_SLUG = "2012-03-15-belarus-the-case-of-ales"
 GREENS_EN_URL = "https://www.greens-efa.eu/en/article/document/belarus-the-case-of-ales-bialiatski"
 GREENS_FR_URL = "https://www.greens-efa.eu/fr/article/document/belarus-the-case-of-ales-bialiatski"
 
-NEEDS_PARSER = pytest.mark.xfail(
-    strict=True, reason="the titles, dates and numbers of the Parliament's page layouts are read by the parse branch"
-)
 
 DOCEO = "/doceo/document/{}_{}.html"
 DOCEO_B_EN = "/doceo/document/B-7-2009-0069_EN.html"
@@ -378,7 +375,6 @@ def test_a_page_missing_in_the_other_language_is_said_and_left_out(run_import, s
     assert sorted(files_under(folder)) == ["en.txt", "meta.yml"]
 
 
-@NEEDS_PARSER
 def test_the_older_getdoc_page_brings_its_other_language_and_its_encoding_is_read(run_import, server):
     url = server.serve(GETDOC.format("EN"), "getdoc-ta_EN.html", "text/html")
     server.serve(GETDOC.format("FR"), "getdoc-ta_FR.html", "text/html; charset=UTF-8")
@@ -420,7 +416,6 @@ def test_a_page_it_cannot_read_is_one_line_exit_2_and_nothing_written(run_import
 
 # --------------------------------------------------------------------------- the Parliament's and EUR-Lex's layouts
 
-@NEEDS_PARSER
 @pytest.mark.parametrize(
     "document, fixture, languages, slug, reference, procedure",
     [
@@ -443,7 +438,6 @@ def test_a_parliament_document_goes_into_the_folder_of_its_date_and_title(
     assert meta == {"reference": reference, "procedure": procedure, "source": urls}
 
 
-@NEEDS_PARSER
 def test_a_eurlex_page_is_named_by_the_date_of_the_text_not_of_the_official_journal(run_import, server):
     url = server.serve("/legal-content/EN/TXT/?uri=CELEX:52015IP0198", "eurlex-oj_EN.html")
     result = run_import(url)
@@ -455,7 +449,6 @@ def test_a_eurlex_page_is_named_by_the_date_of_the_text_not_of_the_official_jour
     }
 
 
-@NEEDS_PARSER
 def test_two_english_pages_of_one_document_are_refused(run_import):
     # The Parliament's page and EUR-Lex's of the same text adopted (P8_TA(2015)0198): which is the text?
     result = run_import(PAGES / "getdoc-ta_EN.html", PAGES / "eurlex-oj_EN.html")

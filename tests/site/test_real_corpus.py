@@ -28,9 +28,6 @@ from tests.site.test_crosslinks_site import read_page
 
 CORPUS = FIXTURES / "corpus_real"
 
-pytestmark = pytest.mark.xfail(
-    strict=True, reason="the titles and dates of the Parliament's page layouts are read by the parse branch"
-)
 
 TORTURE = "2014-03-11-eradication-of-torture"
 SMALL_FIRMS = "2014-03-11-digital-single-market-small-firms"
