@@ -5,13 +5,12 @@ Parliament, EUR-Lex or a political group, saved or fetched, into
 A SOURCE is a saved HTML page or an http(s) URL of the Parliament's site, EUR-Lex or
 the Greens/EFA group's site (fetched by ``generator.read.web``, which stays on that site).
 The page becomes text as markdownify writes it (script, style and noscript left out,
-``#`` headings): Markdown keeps what
-the parser reads (one line a paragraph, links it strips, list items, tables), and it is
-the form of the real pages the parser is measured on. The text is parsed; the folder's
-slug is made from the date and title the parser reads, ``meta.yml`` gets the reference,
-procedure and page address. For a Parliament document URL (doceo ``..._EN.html``, the
-older ``sides/getDoc.do?...&language=EN``) the other languages' pages of the same
-document are fetched too.
+``#`` headings): Markdown keeps what the parser reads (one line a paragraph, links it
+strips, list items, tables), and it is the form of the real pages the parser is measured
+on. The text is parsed; the folder's slug is made from the date and title the parser
+reads, ``meta.yml`` gets the reference, procedure and page address. For a Parliament
+document URL (doceo ``..._EN.html``, the older ``sides/getDoc.do?...&language=EN``) the
+other languages' pages of the same document are fetched too.
 
 All or nothing: every page is read, converted and parsed, and every file compared with
 what is on disk, before anything is written. A page that cannot be read (not HTML, no
