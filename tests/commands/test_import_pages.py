@@ -40,8 +40,6 @@ GREENS_FR = PAGES / "greens_fr.html"
 GREENS_SLUG = "2012-03-15-belarus-the-case-of-ales"
 GREENS_EN_URL = "https://www.greens-efa.eu/en/article/document/belarus-the-case-of-ales-bialiatski"
 GREENS_FR_URL = "https://www.greens-efa.eu/fr/article/document/belarus-the-case-of-ales-bialiatski"
-
-
 DOCEO = "/doceo/document/{}_{}.html"
 DOCEO_B_EN = "/doceo/document/B-7-2009-0069_EN.html"
 DOCEO_B_FR = "/doceo/document/B-7-2009-0069_FR.html"
