@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator parse|build|check|serve|import-meps`` (DESIGN.md section 5).
+"""Command line: ``python -m generator parse|build|check|serve|import|import-meps`` (DESIGN.md section 5).
 
 A user's mistake (bad input, bad layout) is one line on stderr naming the file and line,
 and exit status 2; never a traceback.
@@ -88,6 +88,14 @@ def get_argument_parser() -> argparse.ArgumentParser:
     add_build_options(serve)
     serve.add_argument("--port", type=get_port, default=8000, help="port on 127.0.0.1 (0: any free port)")
 
+    import_pages = commands.add_parser(
+        "import", help="saved pages or URLs of resolutions -> content/resolutions/<slug>/"
+    )
+    import_pages.add_argument("sources", nargs="+", metavar="SOURCE", help="a saved HTML page or an http(s):// URL")
+    add_content(import_pages)
+    import_pages.add_argument("--force", action="store_true", help="overwrite files that differ from the pages")
+    add_verbosity(import_pages)
+
     import_meps = commands.add_parser(
         "import-meps", help="merge the EP's MEP directory XML or Members' pages (files or URLs) into meps.yml"
     )
@@ -136,6 +144,10 @@ def run(args: argparse.Namespace) -> int:
         from generator.commands.serve import serve
 
         return serve(args.content, args.site_dir, port=args.port, keep_going=args.keep_going, quiet=args.quiet)
+    if args.command == "import":
+        from generator.commands.import_pages import import_pages
+
+        return import_pages(args.sources, args.content, force=args.force)
     if args.command == "import-meps":
         from generator.commands.import_meps import import_meps
 

@@ -288,6 +288,8 @@ class Meta:
     """The text's date, where the page gives a wrong one or none."""
     doc_type: Mapping[str, str] = field(default_factory=dict)
     """Language code -> the document type, where the page gives a wrong one."""
+    source: Mapping[str, str] = field(default_factory=dict)
+    """Language -> the address of the page that version was imported from (``import``)."""
 
     def correct(self, version: Resolution) -> Resolution:
         """``version`` with what this meta.yml says instead of what its page says: title,

@@ -26,7 +26,7 @@ from generator.fs import write_file_atomically
 from generator.names import display_name, name_key, slugify, split_name
 from generator.read.files import read_input_file
 from generator.read.member_pages import read_member_page
-from generator.read.side_files import FLAT_OFFICE_KEYS, check_entry, read_directory_entries
+from generator.read.side_files import FLAT_OFFICE_KEYS, check_entry, leading_comments, read_directory_entries
 from generator.read.web import fetch_page, is_url
 
 MEP_SITE = "https://www.europarl.europa.eu/meps/"
@@ -172,16 +172,6 @@ def merge_entries(existing: list[dict], imported: Iterable[dict]) -> tuple[list[
 
 
 # -- writing -----------------------------------------------------------------------------
-
-
-def leading_comments(text: str) -> str:
-    """The comment block at the top of a YAML file (kept on rewrite; other comments are not)."""
-    lines = []
-    for line in text.splitlines(keepends=True):
-        if line.strip() and not line.lstrip().startswith("#"):
-            break
-        lines.append(line)
-    return "".join(lines)
 
 
 def dump_directory(entries: list[dict], header: str, path: Path) -> bytes:

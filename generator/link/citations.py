@@ -1,16 +1,20 @@
-"""Find, in a citation's text, the dates that name a resolution of the Parliament itself.
+"""Find, in a citation's text, the dates that name a text adopted by the Parliament itself.
 
 Pure functions, no I/O. ``find_mentions`` reads one citation ("having regard to its
-resolution of 17 September 2009 on ...", "vu sa résolution du 15 décembre 2011 sur ...")
+resolution of 17 September 2009 on ...", "vu sa résolution du 15 décembre 2011 sur ...",
+"its position at first reading of 16 April 2014", "ses résolutions du A, du B et du C")
 and returns the date phrases that name one of the Parliament's own texts, with the
-paragraph named and the subject words used to tell apart two texts of the same day.
-``find_targets`` picks, among the known texts, the ones a mention can mean.
+paragraph named and the subject words that say what the cited text is about.
+``find_targets`` picks, among the known texts, the ones a mention can mean: of its date,
+and not about something else.
 
-Only the Parliament's own resolutions are mentions: a date must be reached from
-"its/sa/ses resolution(s)" (or "European Parliament resolution"), directly ("of", "du"),
-after the subject ("on X of", "sur X du"), or through a word that refers back to them
-("the one of", "those of", "celle du", "celles du"). "The Statement by ... of 17 December
-2011" or "the report ... of 28 January 2011" name other bodies' texts: no mention.
+Only the Parliament's own texts are mentions: a date must be reached from "its/sa/ses
+resolution(s)" (or "legislative resolution", "position", "recommendation", "decision",
+"European Parliament resolution"), directly ("of", "du"), after the subject ("on X of",
+"sur X du"), through a word that refers back to them ("the one of", "that of", "those
+of", "celle du", "celles du"), or as the next date of a list ("of A on X, of B on Y and of
+C", "du A, du B et du C"). "The Statement by ... of 17 December 2011" or "the report ...
+of 28 January 2011" name other bodies' texts: no mention.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from functools import cache
 
 from babel import Locale
 
+from generator.languages import LANGUAGES
 from generator.parse.lang import get_grammar
 
 
@@ -41,8 +46,14 @@ class Mention:
     paragraph: str | None = None
     """The paragraph named ("paragraph 3 of its resolution ..." -> ``"3"``), if any."""
     subject: tuple[str, ...] = ()
-    """Normalised content words around the mention ("kazakhstan"), to tell apart
-    two texts of the same date."""
+    """Normalised content words of what the cited text is about ("kazakhstan"): the
+    subject of the whole clause ("its resolutions on China, in particular those of ...")
+    and this date's own ("of 4 October 2018 on mass arbitrary detention of Uyghurs").
+    The words of the cited title: a text of that date whose title shares none of them is
+    not the one cited."""
+    kind: str = "resolution"
+    """What the citation calls the text, in English: "resolution", "legislative
+    resolution", "position", "recommendation" or "decision" (for messages)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,19 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+FOOTNOTE_CALL = r"(?:\s*,?\s*(?:\(\d{1,3}\)|\[\d{1,3}\]))"
+"""A footnote call after a cited title, as the Parliament's pages print it: "SMEs(1)",
+"minorities[1]", "Union européenne,(2)"."""
+
+KINDS = (("legislat", "legislative resolution"), ("posit", "position"), ("recom", "recommendation"), ("decis", "decision"))
+"""A word of an anchor (folded, both languages) -> what a message calls the cited text;
+"resolution" when none is there."""
+
+WORDS_PREFIX = 6
+"""Subject and title words are compared by their first letters: "Uyghurs" and "Uyghur",
+"reindustrialising" and "reindustrialisation", "minorités" and "minorité" are one word."""
+
+
 @dataclass(frozen=True)
 class LanguagePatterns:
     """The compiled patterns of one language (built once per language)."""
@@ -86,7 +110,9 @@ class LanguagePatterns:
     subject: re.Pattern
     backref: re.Pattern
     subject_break: re.Pattern
-    joiner: re.Pattern
+    list_gap: re.Pattern
+    """What stands between two dates of a list: the earlier date's own subject (in group
+    ``subject``), a footnote call, a joiner."""
     paragraph_before: re.Pattern
     paragraph_after: re.Pattern
     stopwords: frozenset[str]
@@ -109,11 +135,12 @@ def get_patterns(lang: str) -> LanguagePatterns:
         date=re.compile(rf"\b{phrases['day']}\s+({alternatives})\s+(\d{{4}})\b", flags),
         months=months,
         stopwords=frozenset(phrases["stopwords"].split()),
+        list_gap=re.compile(rf"^(?P<subject>{phrases['list_subject']})?{FOOTNOTE_CALL}?{phrases['joiner']}$", flags),
         **{
             name: re.compile(phrases[name], flags)
             for name in (
                 "anchor", "direct", "subject", "backref", "subject_break",
-                "joiner", "paragraph_before", "paragraph_after",
+                "paragraph_before", "paragraph_after",
             )
         },
     )
@@ -142,13 +169,29 @@ def reaches_date(gap: str, patterns: LanguagePatterns) -> bool:
     return bool(patterns.subject.match(gap)) and not patterns.subject_break.search(gap)
 
 
+def may_name_own_text(text: str) -> bool:
+    """False when ``text`` surely names no text of the Parliament.
+
+    Every anchor holds "olut" (resolution), "ommend"/"ommand" (recommendation,
+    recommandation), "osit" (position) or "cisi" (decision, décision) in some case: most
+    citations have none, and these searches are 6 times faster than looking for anchors
+    (a sixth of the link stage). Not the whole words: the anchor pattern ignores case, and
+    so also takes "ſ" for "s" and "ı" for "i", which lower() does not turn into "s" and
+    "i"; a "poſition" or a "decıſion" (in no page of the Parliament) is not looked at.
+    """
+    lowered = text.lower()
+    # Written out: any() over the stems was a fifth of this function's time.
+    return "olut" in lowered or "osit" in lowered or "cisi" in lowered or "ommend" in lowered or "ommand" in lowered
+
+
+def kind_of(anchor: str) -> str:
+    folded = fold(anchor)
+    return next((kind for stem, kind in KINDS if stem in folded), "resolution")
+
+
 def find_mentions(text: str, lang: str) -> list[Mention]:
-    """The date phrases of ``text`` that name a resolution of the Parliament, in order."""
-    # Every anchor holds "resolution"/"résolution", so "olut" in some case: most citations
-    # have none, and this test is 6 times faster than looking for anchors (a sixth of the
-    # link stage). Not "resolution": the anchor pattern ignores case, and so also takes
-    # "ſ" for "s" and "ı" for "i", which lower() does not turn into "s" and "i".
-    if "olut" not in text.lower():
+    """The date phrases of ``text`` that name a text adopted by the Parliament, in order."""
+    if not may_name_own_text(text):
         return []
     patterns = get_patterns(lang)
     anchors = list(patterns.anchor.finditer(text))
@@ -168,23 +211,28 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if not in_scope or not reaches_date(text[anchor.end() : in_scope[0].start()], patterns):
             continue
         group = [in_scope[0]]
-        for date in in_scope[1:]:  # "those of A and B", "celles du A et du B"
-            if not patterns.joiner.match(text[group[-1].end() : date.start()]):
+        own_subjects: list[str] = []
+        for date in in_scope[1:]:  # "those of A and B", "of A on X, of B on Y", "du A, du B et du C"
+            gap = patterns.list_gap.match(text[group[-1].end() : date.start()])
+            if not gap:
                 break
+            own_subjects.append(gap.group("subject") or "")
             group.append(date)
         rest_end = in_scope[len(group)].start() if len(group) < len(in_scope) else scope_end
         after = text[group[-1].end() : rest_end]
+        # "... of 17 September 2009 and to the Council conclusions ...": not its subject.
+        cut = patterns.subject_break.search(after)
+        own_subjects.append(after[: cut.start() if cut else None])
+        # "its resolutions of A, B and C on Kazakhstan": a date without a subject of its
+        # own has the one of the next date that has one.
+        for position in range(len(own_subjects) - 2, -1, -1):
+            if not content_words(own_subjects[position], patterns.stopwords):
+                own_subjects[position] = own_subjects[position + 1]
+        shared_subject = text[anchor.end() : group[0].start()]
         # "paragraph 3 of " stands right before the anchor: look at the few words there only.
         before = patterns.paragraph_before.search(text, max(0, anchor.start() - 40), anchor.start())
         after_paragraph = patterns.paragraph_after.search(after)
-        # "... of 17 September 2009 and to the Council conclusions ...": not its subject.
-        cut = patterns.subject_break.search(after)
-        subject = content_words(
-            patterns.date.sub(
-                " ", text[anchor.end() : group[0].start()] + " " + after[: cut.start() if cut else None]
-            ),
-            patterns.stopwords,
-        )
+        kind = kind_of(anchor.group())
         for position, date in enumerate(group):
             named = parse_date(date, patterns)
             assert named is not None  # only dates that parse are in ``dates``
@@ -193,6 +241,9 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 paragraph = before.group(1)
             elif after_paragraph and position == len(group) - 1:
                 paragraph = next(g for g in after_paragraph.groups() if g)
+            subject = content_words(
+                patterns.date.sub(" ", f"{shared_subject} {own_subjects[position]}"), patterns.stopwords
+            )
             mentions.append(
                 Mention(
                     start=date.start(),
@@ -200,26 +251,72 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                     date=named,
                     paragraph=paragraph,
                     subject=subject,
+                    kind=kind,
                 )
             )
     return mentions
 
 
-def find_targets(mention: Mention, lang: str, targets: Iterable[Target]) -> tuple[Target, ...]:
-    """The targets ``mention`` may name: none, one (resolved) or several (ambiguous).
+@dataclass(frozen=True)
+class TargetChoice:
+    """What ``find_targets`` makes of a mention."""
 
-    Several texts of the same date are told apart by the words their titles share with
-    the mention's subject; a tie leaves them all, and the caller reports the ambiguity.
+    targets: tuple[Target, ...]
+    """The texts it may name: none (unresolved), one (resolved) or several (ambiguous)."""
+    other_subjects: tuple[Target, ...] = ()
+    """The texts of its date left out because their titles are about something else."""
+
+
+def compared_words(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(w[:WORDS_PREFIX] for w in words)
+
+
+@cache
+def title_words(title: str, lang: str) -> frozenset[str]:
+    """The compared words of a title ("European Parliament resolution of 11 March 2014 on
+    the eradication of torture" -> {"eradic", "tortur"}): no stopwords, no dates."""
+    patterns = get_patterns(lang)
+    return compared_words(content_words(patterns.date.sub(" ", title), patterns.stopwords))
+
+
+@cache
+def get_generic_words() -> frozenset[str]:
+    """The compared words that many titles share, of every language ("situat", "rights")."""
+    return compared_words(w for code in LANGUAGES for w in get_grammar(code).citation_phrases["generic_words"].split())
+
+
+def subject_agreement(mention: Mention, target: Target) -> int | None:
+    """How many of the mention's subject words the target's titles share; None when
+    that cannot tell.
+
+    0 is a disagreement: the subject and the target's titles both have words that say
+    what they are about (not only words many titles share, "situation", "human rights"),
+    and share none of those. A target's titles in every language count: names and
+    cognates are often the same ("Kazakhstan", "stratégie"/"strategy"), and a text only
+    in another language that shares no word is not taken on its date alone (``check``
+    names it, and a version in the citation's language, or its title there, settles it).
+    """
+    subject = compared_words(mention.subject)
+    titles = frozenset().union(
+        *(title_words(title, code) for code, title in target.title.items() if code in LANGUAGES)
+    )
+    shared = subject & titles
+    generic = get_generic_words()
+    if shared - generic or not subject - generic or not titles - generic:
+        return len(shared) or None
+    return 0
+
+
+def find_targets(mention: Mention, targets: Iterable[Target]) -> TargetChoice:
+    """The targets ``mention`` may name, among ``targets``: those of its date whose titles
+    do not disagree with its subject (see :func:`subject_agreement`).
+
+    Several left are told apart by the number of subject words their titles share; a tie
+    leaves them all, and the caller reports the ambiguity.
     """
     same_date = [t for t in targets if t.date == mention.date]
-    if len(same_date) < 2:
-        return tuple(same_date)
-    stopwords = get_patterns(lang).stopwords
-    subject = set(mention.subject)
-
-    def overlap(target: Target) -> int:
-        title = target.title.get(lang) or " ".join(target.title.values())
-        return len(subject & set(content_words(title, stopwords)))
-
-    best = max(map(overlap, same_date))
-    return tuple(t for t in same_date if overlap(t) == best)
+    agreements = [(t, subject_agreement(mention, t)) for t in same_date]
+    kept = [(t, a) for t, a in agreements if a != 0]
+    other_subjects = tuple(t for t, a in agreements if a == 0)
+    best = max((a or 0 for _, a in kept), default=0)
+    return TargetChoice(tuple(t for t, a in kept if (a or 0) == best), other_subjects)

@@ -12,15 +12,24 @@ import datetime
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from generator.link.citations import Mention, Target, find_mentions, find_targets
+from generator.link.citations import Mention, Target, TargetChoice, find_mentions, find_targets
 from generator.link.people import link_people
-from generator.model import CitationLink, Content, Corpus, Diagnostic, Document, Reference
+from generator.model import CitationLink, Content, Corpus, Diagnostic, Document, Reference, Resolution
+from generator.parse.lang import get_grammar
 
-# doc_type of a text that is a resolution of the Parliament itself (not a group's motion).
-PARLIAMENT_RESOLUTION_RE = re.compile(
-    r"^\s*(?:European\s+Parliament\s+resolution|Résolution\s+du\s+Parlement\s+européen)", re.IGNORECASE
-)
+
+@cache
+def get_adopted_type_pattern(lang: str) -> re.Pattern:
+    """The document types of texts the Parliament adopted, in ``lang`` ("European
+    Parliament resolution", "... legislative resolution", "... decision", "Résolution du
+    Parlement européen" ...): not a group's or a committee's motion, nor a report."""
+    return re.compile(get_grammar(lang).citation_phrases["adopted_type"], re.IGNORECASE)
+
+
+def is_adopted_text(version: Resolution) -> bool:
+    return bool(get_adopted_type_pattern(version.lang).match(version.doc_type))
 
 
 def sort_newest_first(documents: Iterable[Document]) -> tuple[Document, ...]:
@@ -29,16 +38,17 @@ def sort_newest_first(documents: Iterable[Document]) -> tuple[Document, ...]:
 
 
 def adoption_date(document: Document) -> datetime.date | None:
-    """The date a text was adopted by the Parliament, or None when it is not one of its resolutions."""
+    """The date the Parliament adopted a text (``meta.yml``'s ``adopted``, else the date of a
+    text whose type is one of the Parliament's own), or None when it adopted none."""
     if document.meta.adopted:
         return document.meta.adopted
-    if any(PARLIAMENT_RESOLUTION_RE.match(v.doc_type) for v in document.versions.values()):
+    if any(map(is_adopted_text, document.versions.values())):
         return document.date
     return None
 
 
 def get_corpus_targets(documents: Iterable[Document]) -> list[Target]:
-    """The texts of the corpus a citation can name: the Parliament's adopted resolutions."""
+    """The texts of the corpus a citation can name: the ones the Parliament adopted."""
     targets = []
     for document in documents:
         date = adoption_date(document)
@@ -67,12 +77,32 @@ def group_by_date(targets: Iterable[Target]) -> dict[datetime.date, list[Target]
 
 
 def describe(mention: Mention, text: str) -> str:
-    return f"resolution of {text[mention.start:mention.end]}"
+    return f"{mention.kind} of {text[mention.start:mention.end]}"
 
 
 def one_of(labels: list[str]) -> str:
     """"A or B", "A, B or C"."""
     return " or ".join([", ".join(labels[:-1]), labels[-1]]) if len(labels) > 1 else labels[0]
+
+
+def choose_target(mention: Mention, corpus_targets: Iterable[Target], reference_targets: Iterable[Target]) -> TargetChoice:
+    """A text of the corpus first, else an entry of references.yml; the texts of that date
+    left out for their subject, of both, when neither has one."""
+    in_corpus = find_targets(mention, corpus_targets)
+    if in_corpus.targets:
+        return in_corpus
+    in_references = find_targets(mention, reference_targets)
+    if in_references.targets:
+        return in_references
+    return TargetChoice((), in_corpus.other_subjects + in_references.other_subjects)
+
+
+def unresolved_message(mention: Mention, text: str, choice: TargetChoice) -> str:
+    message = f"unresolved citation: {describe(mention, text)}"
+    if choice.other_subjects:
+        # The texts of that date, so that a reader sees the date was not the problem.
+        message += f" (of that date but on another subject: {', '.join(t.label for t in choice.other_subjects)})"
+    return message
 
 
 @dataclass(frozen=True)
@@ -87,9 +117,10 @@ class CitationLinks:
 def link_citations(documents: tuple[Document, ...], references: Iterable[Reference]) -> CitationLinks:
     """Link each mention of a resolution in ``documents`` (newest first) to its target.
 
-    A mention resolves to a text of the corpus first, else to an entry of references.yml;
-    none is "unresolved", several left after the subject tie-break is "ambiguous": both
-    are diagnostics, and neither gets a link.
+    A mention resolves to a text of the corpus first, else to an entry of references.yml,
+    of its date and not on another subject; none is "unresolved" (naming the texts of
+    that date left out for their subject), several left after the subject tie-break is
+    "ambiguous": both are diagnostics, and neither gets a link.
     """
     corpus_targets = group_by_date(get_corpus_targets(documents))
     reference_targets = group_by_date(get_reference_targets(references))
@@ -103,12 +134,11 @@ def link_citations(documents: tuple[Document, ...], references: Iterable[Referen
                 for mention in find_mentions(citation.text, lang):
                     # A text does not cite itself (it may cite another text of its own day).
                     own = [t for t in corpus_targets.get(mention.date, ()) if t.slug != document.slug]
-                    candidates = find_targets(mention, lang, own) or find_targets(
-                        mention, lang, reference_targets.get(mention.date, ())
-                    )
+                    choice = choose_target(mention, own, reference_targets.get(mention.date, ()))
+                    candidates = choice.targets
                     if not candidates:
                         diagnostics.append(Diagnostic(
-                            version.path, f"unresolved citation: {describe(mention, citation.text)}",
+                            version.path, unresolved_message(mention, citation.text, choice),
                             line=citation.line, eid=citation.eid,
                         ))
                         continue

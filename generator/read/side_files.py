@@ -20,7 +20,9 @@ from generator.model import Membership, Meta, Office, Person, Reference, Term
 from generator.names import display_name, split_name
 from generator.read.files import read_input_file
 
-META_KEYS = {"reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type"}
+META_KEYS = {
+    "reference", "procedure", "adopted", "tags", "aliases", "unofficial_translations", "title", "date", "doc_type", "source",
+}
 
 PERSON_FIELDS = (
     "kind", "surname", "country", "national_party", "group", "term", "role", "email", "website", "ep_id",
@@ -141,6 +143,17 @@ def get_texts(data: Mapping[str, Any], key: str, path: Path) -> tuple[str, ...]:
     return tuple(str(item) for item in value)
 
 
+def leading_comments(text: str) -> str:
+    """The comment block at the top of a YAML file: a command that rewrites the file
+    (``import``, ``import-meps``) keeps it; other comments are not kept."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
 def read_meta(path: Path, root: Path | None = None) -> Meta:
     """Read a ``meta.yml``; an absent file is an empty Meta."""
     if not os.path.lexists(path):
@@ -158,6 +171,15 @@ def read_meta(path: Path, root: Path | None = None) -> Meta:
     for lang in unofficial:
         if lang not in LANGUAGES:
             raise InputError(f"unofficial_translations: unknown language {describe_value(lang)}", str(path))
+            raise InputError(f"unofficial_translations: unknown language {describe_value(lang)}", str(path))
+    source = data.get("source") or {}
+    if not isinstance(source, dict):
+        raise InputError("source: expected a mapping language -> URL of the page", str(path))
+    for lang, url in source.items():
+        if lang not in LANGUAGES:
+            raise InputError(f"source: unknown language {describe_value(lang)}", str(path))
+        if not WEB_URL_RE.match(str(url or "")):
+            raise InputError(f"source: {lang}: expected an http(s):// URL, got {describe_value(url)}", str(path))
     return Meta(
         reference=get_text(data, "reference", path),
         procedure=get_text(data, "procedure", path),
@@ -168,6 +190,7 @@ def read_meta(path: Path, root: Path | None = None) -> Meta:
         title=read_per_language(data, "title", path),
         date=read_date(data, "date", path),
         doc_type=read_per_language(data, "doc_type", path),
+        source={str(lang): str(url) for lang, url in source.items()},
     )
 
 

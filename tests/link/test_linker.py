@@ -38,7 +38,7 @@ REFERENCES = [
         url={"en": "https://example.org/uzbekistan_EN.html", "fr": "https://example.org/uzbekistan_FR.html"},
     ),
     # Same date as a corpus text: the corpus wins.
-    Reference(date=datetime.date(2009, 9, 17), title={"en": "Zhovtis (external)"}, url={"en": "https://example.org/z"}),
+    Reference(date=datetime.date(2009, 9, 17), title={"en": "Kazakhstan: Zhovtis (external)"}, url={"en": "https://example.org/z"}),
 ]
 
 DIRECTORY = [
@@ -51,8 +51,8 @@ def build_corpus():
     documents = [
         make_document(
             ZHOVTIS,
-            make_version(ZHOVTIS, "en", title="Case of Yevgeni Zhovtis", doc_type=EP_RESOLUTION["en"]),
-            make_version(ZHOVTIS, "fr", title="Cas de Yevgeni Zhovtis", doc_type=EP_RESOLUTION["fr"]),
+            make_version(ZHOVTIS, "en", title="Kazakhstan: the case of Yevgeni Zhovtis", doc_type=EP_RESOLUTION["en"]),
+            make_version(ZHOVTIS, "fr", title="Kazakhstan : le cas de Yevgeni Zhovtis", doc_type=EP_RESOLUTION["fr"]),
         ),
         # A group's motion, but meta.yml says the Parliament adopted it.
         make_document(
@@ -189,3 +189,103 @@ def test_a_text_never_links_to_itself():
 
 def test_links_are_citation_links(corpus):
     assert all(isinstance(link, CitationLink) for links in corpus.links.values() for link in links)
+
+
+# --------------------------------------------------------------------------- date and subject
+
+TORTURE = "2014-03-11-eradication-of-torture"
+TORTURE_ADOPTED_SAME_DAY = "2014-03-11-smes-access-to-finance"
+
+
+def link_one_citation(citation: str, *targets, lang: str = "en"):
+    """The links and diagnostics of one citing text (of 2015) among ``targets``."""
+    citing = make_document("2015-05-19-citing", make_version("2015-05-19-citing", lang, citations=(citation,)))
+    corpus = link_corpus(make_content(citing, *targets))
+    links = corpus.links.get(("2015-05-19-citing", lang, "cit_1"), ())
+    return [(link.slug, link.eid) for link in links], [p.message for p in corpus.diagnostics]
+
+
+def adopted(slug: str, title: str, doc_type: str = EP_RESOLUTION["en"], lang: str = "en", **meta):
+    return make_document(slug, make_version(slug, lang, title=title, doc_type=doc_type), **meta)
+
+
+def test_the_one_text_of_that_date_on_another_subject_gets_no_link_and_a_warning():
+    links, problems = link_one_citation(
+        "having regard to its resolution of 11 March 2014 on the eradication of torture in the world,",
+        adopted(TORTURE_ADOPTED_SAME_DAY, "Access to finance for SMEs"),
+    )
+    assert links == []
+    assert problems == [
+        "unresolved citation: resolution of 11 March 2014"
+        f" (of that date but on another subject: {TORTURE_ADOPTED_SAME_DAY})"
+    ]
+
+
+def test_of_two_texts_of_that_date_the_one_whose_subject_agrees_is_linked():
+    links, problems = link_one_citation(
+        "having regard to its resolution of 11 March 2014 on the eradication of torture in the world,",
+        adopted(TORTURE_ADOPTED_SAME_DAY, "Access to finance for SMEs"),
+        adopted(TORTURE, "Eradication of torture in the world"),
+    )
+    assert (links, problems) == ([(TORTURE, "")], [])
+
+
+def test_a_reference_whose_subject_agrees_wins_over_a_corpus_text_that_disagrees():
+    reference = Reference(
+        date=datetime.date(2014, 3, 11), title={"en": "Eradication of torture"}, url={"en": "https://example.org/t"}
+    )
+    citing = make_document(
+        "2015-05-19-citing",
+        make_version("2015-05-19-citing", citations=("having regard to its resolution of 11 March 2014 on torture,",)),
+    )
+    corpus = link_corpus(
+        make_content(citing, adopted(TORTURE_ADOPTED_SAME_DAY, "Access to finance for SMEs"), references=[reference])
+    )
+    [link] = corpus.links[("2015-05-19-citing", "en", "cit_1")]
+    assert (link.slug, dict(link.url)) == ("", {"en": "https://example.org/t"})
+    assert corpus.diagnostics == ()
+
+
+def test_each_date_of_a_list_links_to_the_text_its_own_subject_names():
+    links, problems = link_one_citation(
+        "having regard to its previous resolutions on China, in particular those of 10 March 2011 on religious"
+        " minorities(1), of 4 October 2018 on the detention of Uyghurs(2) and of 10 March 2011 on Tibet(3),",
+        adopted("2011-03-10-china-religious-minorities", "China: religious minorities"),
+        adopted("2011-03-10-china-tibet", "China: Tibet"),
+        adopted("2018-10-04-uyghurs", "Mass detention of Uyghurs in China"),
+    )
+    assert problems == []
+    assert links == [("2011-03-10-china-religious-minorities", ""), ("2018-10-04-uyghurs", ""), ("2011-03-10-china-tibet", "")]
+
+
+@pytest.mark.parametrize(
+    "lang, doc_type",
+    [
+        ("en", "European Parliament resolution"),
+        ("en", "European Parliament legislative resolution"),
+        ("en", "European Parliament decision"),
+        ("en", "European Parliament recommendation to the Council"),
+        ("fr", "Résolution du Parlement européen"),
+        ("fr", "Résolution législative du Parlement européen"),
+        ("fr", "Décision du Parlement européen"),
+    ],
+)
+def test_every_text_the_parliament_adopts_is_citable(lang, doc_type):
+    citation = {"en": "having regard to its legislative resolution of 11 March 2014 on torture,",
+                "fr": "vu sa résolution législative du 11 mars 2014 sur la torture,"}[lang]
+    links, _ = link_one_citation(citation, adopted(TORTURE, "Torture", doc_type, lang), lang=lang)
+    assert links == [(TORTURE, "")]
+
+
+@pytest.mark.parametrize(
+    "doc_type", ["Motion for a resolution", "Joint motion for a resolution", "Report", "Proposition de résolution"]
+)
+def test_motions_and_reports_are_not_citable_unless_meta_says_adopted(doc_type):
+    citation = "having regard to its resolution of 11 March 2014 on torture,"
+    assert link_one_citation(citation, adopted(TORTURE, "Torture", doc_type))[0] == []
+    assert link_one_citation(citation, adopted(TORTURE, "Torture", doc_type, adopted="2014-03-11"))[0] == [(TORTURE, "")]
+
+
+def test_a_position_at_first_reading_is_named_so_in_messages():
+    _, problems = link_one_citation("having regard to its position at first reading of 16 April 2014 on procurement,")
+    assert problems == ["unresolved citation: position of 16 April 2014"]

@@ -1,4 +1,4 @@
-"""The side files of content/: meps.yml (generator.read.side_files)."""
+"""The side files of content/: meps.yml and meta.yml (generator.read.side_files)."""
 
 import datetime
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 
 from generator.errors import InputError
 from generator.model import Membership, Office
-from generator.read.side_files import read_directory
+from generator.read.side_files import read_directory, read_meta
 from tests.paths import CONTENT
 
 
@@ -86,6 +86,8 @@ def test_offices_terms_and_the_flat_office_keys_are_read(tmp_path):
 def test_a_surname_set_by_hand_wins(tmp_path):
     path = write(tmp_path / "meps.yml", "- name: Anna van den Berg\n- name: Peter van Dalen\n  surname: Dalen\n")
     assert [person.surname for person in read_directory(path)] == ["van den Berg", "Dalen"]
+
+
 def test_meta_corrects_title_date_and_type_per_language(tmp_path):
     import datetime
 
@@ -130,6 +132,37 @@ def test_meta_errors_name_the_file(tmp_path, text, complaint):
     assert complaint in raised.value.message
 
 
+def test_meta_source_is_the_imported_page_of_each_language(tmp_path):
+    path = write(tmp_path / "meta.yml", (
+        "reference: P7_TA(2014)0206\n"
+        "source:\n"
+        "  en: https://www.europarl.europa.eu/doceo/document/TA-7-2014-0206_EN.html\n"
+        "  fr: https://www.europarl.europa.eu/doceo/document/TA-7-2014-0206_FR.html\n"
+    ))
+    meta = read_meta(path)
+    assert meta.reference == "P7_TA(2014)0206"
+    assert meta.source == {
+        "en": "https://www.europarl.europa.eu/doceo/document/TA-7-2014-0206_EN.html",
+        "fr": "https://www.europarl.europa.eu/doceo/document/TA-7-2014-0206_FR.html",
+    }
+
+
+@pytest.mark.parametrize(
+    "source, complaint",
+    [
+        ("source: https://example.org/page\n", "source: expected a mapping language -> URL"),
+        ("source: {de: 'https://example.org/page'}\n", "source: unknown language 'de'"),
+        ("source: {en: 'javascript:alert(1)'}\n", "source: en: expected an http(s):// URL"),
+    ],
+)
+def test_meta_source_errors_name_the_file(tmp_path, source, complaint):
+    path = write(tmp_path / "meta.yml", source)
+    with pytest.raises(InputError) as raised:
+        read_meta(path)
+    assert raised.value.path == str(path)
+    assert complaint in raised.value.message
+
+
 def test_the_corrections_reach_the_read_content(tmp_path):
     from generator.read.content import load_content
 
@@ -139,3 +172,5 @@ def test_the_corrections_reach_the_read_content(tmp_path):
     write(folder / "meta.yml", "title: Kazakhstan\n")
     [document] = load_content(tmp_path).documents
     assert document.versions["en"].title == "Kazakhstan"
+
+

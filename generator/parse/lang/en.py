@@ -21,30 +21,50 @@ GRAMMAR = Grammar(
         "Back to top", "Top", "Menu", "Search",
     ),
     citation_phrases={
-        # "its resolution", "its previous resolutions", "the European Parliament's
-        # resolution", "European Parliament resolution of ..."
+        # "its resolution", "its previous resolutions", "its legislative resolution", "its
+        # position", "its recommendation", "its decision", "the European Parliament's
+        # resolution", "European Parliament (legislative) resolution of ...", "the position of
+        # the European Parliament at first reading of ..."
         "anchor": r"\b(?:its|the\s+(?:European\s+)?Parliament's)\s+"
         r"(?:(?:previous|earlier|recent|latest|last|many|numerous|various|several)\s+)*"
-        r"resolutions?\b|\b(?:European\s+)?Parliament\s+resolutions?\b",
-        # "its resolution of 17 September 2009" / "its resolution adopted on ..."
-        "direct": r"^\s*(?:adopted\s+)?(?:of|on|dated)\s+(?:the\s+)?$",
+        r"(?:legislative\s+)?(?:resolutions?|positions?|recommendations?|decisions?)\b"
+        r"|\b(?:European\s+)?Parliament\s+(?:legislative\s+)?(?:resolutions?|positions?|recommendations?|decisions?)\b"
+        r"|\b(?:legislative\s+)?(?:resolutions?|positions?|recommendations?|decisions?)\s+of\s+(?:the\s+)?European\s+Parliament\b",
+        # "its resolution of 17 September 2009" / "its resolution adopted on ..." / "its
+        # position at first reading of 16 April 2014"
+        "direct": r"^\s*(?:(?:at|in)\s+first\s+reading\s+)?(?:adopted\s+)?(?:of|on|dated)\s+(?:the\s+)?$",
         # "its resolution on a EU Strategy for Central Asia of 15 December 2011"
         "subject": r"^\s*,?\s+(?:on|concerning|about)\s+[^;]+?,?\s+(?:adopted\s+on|of|dated)\s+(?:the\s+)?$",
-        # "... in particular the one of 17 September 2009", "those of 20 January 2011"
+        # "... in particular the one of 17 September 2009", "those of 20 January 2011",
+        # "in particular that of 11 March 2014"
         "backref": r"\b(?:the\s+ones?|those|that)\s+(?:adopted\s+)?(?:of|on)\s+(?:the\s+)?$",
         # A subject that goes on with "and the ..." has left the resolution:
         # "its resolution on Kazakhstan and the Statement by the HR/VP of 17 December 2011".
         "subject_break": r"\b(?:and|as\s+well\s+as)\s+(?:to\s+)?(?:the|its|a|an)\s",
-        # "those of 20 January 2011 and 17 December 2009", "of A, B and of C"
-        "joiner": r"^\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:(?:of|on)\s+)?(?:the\s+)?$",
+        # Between two dates of a list: "those of 20 January 2011 and 17 December 2009",
+        # "of A, B and of C", "of A on X and that of B"
+        "joiner": r"\s*(?:,\s*(?:and\s+)?|\band\s+|\bas\s+well\s+as\s+)(?:(?:the\s+ones?|those|that)\s+)?"
+        r"(?:(?:of|on)\s+)?(?:the\s+)?",
+        # ... after the subject of the date before it: "those of 18 April 2019 on China[1], of
+        # 4 October 2018 on mass arbitrary detention ..."
+        "list_subject": r"\s*,?\s+(?:on|concerning|about)\s+[^;]*?",
         # "paragraph 3 of its resolution of ..."
         "paragraph_before": r"\bparagraph\s+(\d+)\s+of\s+(?:the\s+)?$",
         # "its resolution of 17 September 2009 on ..., and in particular paragraph 3 thereof"
         "paragraph_after": r"\bparagraph\s+(\d+)\s+thereof\b",
         "day": r"(\d{1,2})(?:st|nd|rd|th)?",
+        # Words that say nothing of what a text is about: left out of subjects and titles.
         "stopwords": "its the previous earlier recent resolution resolutions regard particular "
         "with one ones those that and of on in to for a an thereof paragraph having adopted "
-        "european parliament parliament's case dated concerning about",
+        "european parliament parliament's case cases dated concerning about notably legislative "
+        "position recommendation decision first reading",
+        # Words many titles share: they tell apart two texts of a day, but a subject and a
+        # title that share only these do not agree ("situation of human rights in China" is
+        # not "Situation of human rights in Nicaragua").
+        "generic_words": "situation human rights union state states member members world international",
+        # The document types of texts the Parliament adopted (the ones a citation can name).
+        "adopted_type": r"^\s*(?:European\s+Parliament\s+(?:legislative\s+)?"
+        r"(?:resolution|position|recommendation|decision)|Position\s+of\s+the\s+European\s+Parliament)\b",
     },
     months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december"),

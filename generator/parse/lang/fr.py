@@ -19,13 +19,16 @@ GRAMMAR = Grammar(
         "Retour en haut", "Haut de page", "Rechercher",
     ),
     citation_phrases={
-        # "sa résolution", "ses résolutions antérieures", "ses précédentes résolutions",
-        # "la résolution du Parlement européen du ..."
+        # "sa résolution", "ses résolutions antérieures", "ses précédentes résolutions", "sa
+        # résolution législative", "sa position", "sa recommandation", "sa décision", "la
+        # résolution du Parlement européen du ..."
         "anchor": r"\b(?:sa|ses)\s+(?:(?:précédentes|dernières|récentes|nombreuses|diverses)\s+)*"
-        r"résolutions?(?:\s+(?:antérieures|précédentes|récentes))?\b"
-        r"|\brésolutions?\s+du\s+Parlement\s+européen\b",
-        # "sa résolution du 15 décembre 2011", "... adoptée le 1er mars 2011"
-        "direct": r"^\s*(?:adoptées?\s+le|en\s+date\s+du|du|de)\s+$",
+        r"(?:résolutions?|positions?|recommandations?|décisions?)"
+        r"(?:\s+(?:législatives?|antérieures|précédentes|récentes))*\b"
+        r"|\b(?:résolutions?(?:\s+législatives?)?|positions?|recommandations?|décisions?)\s+du\s+Parlement\s+européen\b",
+        # "sa résolution du 15 décembre 2011", "... adoptée le 1er mars 2011", "sa position en
+        # première lecture du 16 avril 2014"
+        "direct": r"^\s*(?:en\s+première\s+lecture\s+)?(?:adoptées?\s+le|en\s+date\s+du|du|de)\s+$",
         # "sa résolution sur la stratégie de l'UE pour l'Asie centrale du 15 décembre 2011"
         "subject": r"^\s*,?\s+(?:sur|concernant|relatives?\s+(?:à|au|aux))\s+[^;]+?,?\s+"
         r"(?:adoptées?\s+le|en\s+date\s+du|du)\s+$",
@@ -33,16 +36,28 @@ GRAMMAR = Grammar(
         "backref": r"\b(?:celles?|celle-ci)\s+(?:adoptées?\s+le|en\s+date\s+du|du)\s+$",
         # "sa résolution sur le Kazakhstan et la déclaration de la HR/VP du 17 décembre 2011"
         "subject_break": r"\bet\s+(?:à\s+)?(?:la\s|le\s|les\s|l['’]|sa\s|ses\s|son\s|au\s|aux\s|à\s)",
-        # "celles du 20 janvier 2011 et du 17 décembre 2009"
-        "joiner": r"^\s*(?:,\s*(?:et\s+)?|et\s+)(?:du\s+|de\s+|le\s+)?$",
+        # Between two dates of a list: "celles du 20 janvier 2011 et du 17 décembre 2009",
+        # "ses résolutions du A, du B et du C", "du A sur X et celle du B"
+        "joiner": r"\s*(?:,\s*(?:et\s+)?|\bet\s+)(?:celles?\s+)?(?:du\s+|de\s+|le\s+)?",
+        # ... after the subject of the date before it: "celles du 18 avril 2019 sur la
+        # Chine(1), du 4 octobre 2018 sur la détention arbitraire ..."
+        "list_subject": r"\s*,?\s+(?:sur|concernant|relatives?\s+(?:à|au|aux))\s+[^;]*?",
         # "le paragraphe 3 de sa résolution du ...", "paragraphe 3 de la résolution du Parlement"
         "paragraph_before": r"\bparagraphe\s+(\d+)\s+(?:de\s+(?:la\s+)?|du\s+)$",
         # "sa résolution du ..., et notamment son paragraphe 3", "le paragraphe 3 de celle-ci"
         "paragraph_after": r"\b(?:son\s+paragraphe\s+(\d+)|paragraphe\s+(\d+)\s+de\s+celle-ci)\b",
         "day": r"(1er|\d{1,2})",
+        # Words that say nothing of what a text is about: left out of subjects and titles.
         "stopwords": "sa ses resolution resolutions anterieures precedentes recentes particulier "
         "celle celles celle-ci notamment paragraphe son sur du de des la le les et en un une "
-        "pour dans adoptee adoptees date parlement europeen cas relative relatives concernant",
+        "pour dans adoptee adoptees date parlement europeen cas relative relatives concernant "
+        "legislative legislatives position positions recommandation decision premiere lecture",
+        # Words many titles share: they tell apart two texts of a day, but a subject and a
+        # title that share only these do not agree.
+        "generic_words": "situation droits homme union etat etats membre membres monde international internationale",
+        # The document types of texts the Parliament adopted (the ones a citation can name).
+        "adopted_type": r"^\s*(?:Résolution(?:\s+législative)?|Position|Recommandation|Décision)"
+        r"\s+du\s+Parlement\s+européen\b",
     },
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
             "octobre", "novembre", "décembre"),
