@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import Author
-from generator.parse.lang import get_grammars
+from generator.parse.lang import Grammar, get_grammars
 from generator.parse.recognizers import SourceLine
 
 _GRAMMARS = get_grammars()
@@ -91,13 +91,13 @@ def match_slashed_date(text: str) -> datetime.date | None:
 # "A9-0163/2024" (a non-breaking hyphen for the hyphen, often), a text adopted's
 # "P7_TA(2014)0206" or "P8_TA-PROV(2018)0383", EUR-Lex's "P9_A(2021)0270".
 _HYPHEN = "[-\u2010\u2011]"
-_SESSION_DOCUMENT = rf"(?:RC{_HYPHEN})?[AB]\d{{1,2}}{_HYPHEN}\d{{4}}/\d{{4}}(?:/REV\d*)?"
+SESSION_DOCUMENT = rf"(?:RC{_HYPHEN})?[AB]\d{{1,2}}{_HYPHEN}\d{{4}}/\d{{4}}(?:/REV\d*)?"
 _NUMBERED_DOCUMENT = r"P\d{1,2}_(?:TA(?:-PROV)?|A|B)\(\d{4}\)\d{4}"
-REFERENCE = rf"(?:{_SESSION_DOCUMENT}|{_NUMBERED_DOCUMENT})"
+REFERENCE = rf"(?:{SESSION_DOCUMENT}|{_NUMBERED_DOCUMENT})"
 _REFERENCE_LINE = re.compile(rf"^(?P<reference>{REFERENCE})(?P<rest>.*)$")
 _TEXT_ADOPTED = re.compile(rf"^(?P<reference>P\d{{1,2}}_TA(?:-PROV)?\(\d{{4}}\)\d{{4}})(?:{REFERENCE})?$")
 # "B9-0246/2019 (S&D)", "ALDE (B6-0209/2008)": a motion a joint motion replaces.
-_REPLACED_MOTION = re.compile(rf"^(?:{_SESSION_DOCUMENT}\s*\([^()]+\)|\S+\s*\({_SESSION_DOCUMENT}\))$")
+_REPLACED_MOTION = re.compile(rf"^(?:{SESSION_DOCUMENT}\s*\([^()]+\)|\S+\s*\({SESSION_DOCUMENT}\))$")
 # "PE614.334v01-00", "PE 585.790v02-00 A8-0296/2016": the Parliament's internal number.
 _PE_NUMBER = re.compile(r"^PE\s?\d{3}\.\d{3}v\d{2}-\d{2}(?:\s+(?P<reference>\S+))?$")
 
@@ -138,6 +138,24 @@ def match_pe_number(text: str) -> str | None:
         return None
     reference = found["reference"] or ""
     return normalise_reference(reference) if reference and re.fullmatch(REFERENCE, reference) else ""
+
+
+# A report's resolution cites the report it stands in, with its number: "having regard to
+# the report of the Committee on Constitutional Affairs (A9-0214/2023)".
+_OWN_REPORT_CITATION = re.compile("|".join(f"(?:{g.own_report_citation})" for g in _GRAMMARS if g.own_report_citation),
+                                  re.IGNORECASE)
+_REPORT_NUMBER = re.compile(rf"\((?P<reference>A\d{{1,2}}{_HYPHEN}\d{{4}}/\d{{4}})\)")
+REPORT_TYPES = frozenset(g.report_type for g in _GRAMMARS if g.report_type)
+"""The site's names of a report, in every language."""
+
+
+def find_own_report_number(citation: str) -> str:
+    """The report's number in a citation of a report by its committee ("having regard to
+    the report of the Committee on ... (A9-0214/2023)"), or ""."""
+    if not _OWN_REPORT_CITATION.match(citation):
+        return ""
+    numbers = _REPORT_NUMBER.findall(citation)
+    return normalise_reference(numbers[-1]) if numbers else ""
 
 
 def find_procedure(text: str) -> str:
@@ -302,6 +320,8 @@ class AuthorLine:
     """The names on the line ("" for an "on behalf of" line alone)."""
     group: str | None
     """The group it names, or None (a list of names alone)."""
+    grammar: Grammar | None = None
+    """The language whose words name the group ("on behalf of", "au nom du groupe")."""
 
 
 def match_group_line(text: str) -> AuthorLine | None:
@@ -310,13 +330,15 @@ def match_group_line(text: str) -> AuthorLine | None:
     found = _ON_BEHALF_OF.match(text)
     if not found:
         return None
-    groups = {name.rstrip("0123456789"): value for name, value in found.groupdict().items() if value is not None}
+    matched = {name: value for name, value in found.groupdict().items() if value is not None}
+    grammar = next(_GRAMMARS[int(name[len("group"):])] for name in matched if name.startswith("group"))
+    groups = {name.rstrip("0123456789"): value for name, value in matched.items()}
     group = groups["group"].strip()
     names_text = _TABLED_BY.sub("", groups.get("names", "").strip())
     if not names_text:
-        return AuthorLine((), group)
+        return AuthorLine((), group, grammar)
     names = split_names(names_text)
-    return AuthorLine(tuple(names), group) if names else None
+    return AuthorLine(tuple(names), group, grammar) if names else None
 
 
 def match_names_line(text: str) -> AuthorLine | None:

@@ -5,8 +5,9 @@
    prints around the words (``Layout.prepare``); the conversions' fragments put together
    and run-on lines cut (``generator.parse.fragments``).
 2. The header, everything before the body, is read by the layout: title, date, type,
-   number, procedure, authors. The body starts after the opening formula ("The European
-   Parliament,"), or where a page without one has its first unit.
+   number, procedure, authors (completed from the citations where a page prints a field
+   only there: ``Layout.complete_header``). The body starts after the opening formula
+   ("The European Parliament,"), or where a page without one has its first unit.
 3. The body, one pass over its lines: citations, recitals, paragraphs and their points,
    then amendments. A unit starts only where its label is the one expected next (``A``
    then ``B`` ...; ``1`` then ``2`` ...), so that "2011. The authorities ..." inside a
@@ -449,6 +450,9 @@ def _people_list(state: _ParseState) -> list[PersonRef]:
 
 def _build_resolution(state: _ParseState, header: Header) -> Resolution:
     raw = state.raw
+    # Fields by position: a third cheaper than by keyword for the frozen units.
+    citations = tuple([Citation(d.eid, d.text(), d.line) for d in state.citations])
+    header = state.layout.complete_header(header, citations)
     authors = header.authors
     if not authors and state.layout.responsible_meps_are_authors:
         authors = tuple(Author(name=m.name, group=None, line=m.line) for m in state.meps)
@@ -459,8 +463,7 @@ def _build_resolution(state: _ParseState, header: Header) -> Resolution:
         date=header.date,
         doc_type=header.doc_type,
         preamble=state.preamble,
-        # Fields by position: a third cheaper than by keyword for the frozen units.
-        citations=tuple([Citation(d.eid, d.text(), d.line) for d in state.citations]),
+        citations=citations,
         recitals=tuple([Recital(d.eid, d.num, d.text(), d.line) for d in state.recitals]),
         paragraphs=tuple([
             Paragraph(d.eid, d.num, d.text(), d.line, tuple([Point(p.eid, p.num, p.text(), p.line) for p in d.points]))

@@ -446,8 +446,8 @@ def people_section(line: SourceLine) -> str | None:
 # A bullet before a citation: hyphen, en/em dash, bullet, middle dot, minus, Markdown
 # list markers, or a character of the private use area: the Parliament's 2020 pages
 # print the Symbol font's dash as U+F02D. Many pages have it; some have none, some a
-# tab after it.
-BULLET = r"[-‐‑‒–—―•·∙◦▪*+−\ue000-\uf8ff]"
+# tab after it; a motion of 2014 has an underscore typed for one ("_  having regard to").
+BULLET = r"[-‐‑‒–—―•·∙◦▪*+−_\ue000-\uf8ff]"
 _CITATION_OPENERS = "|".join(g.citation_opener for g in _GRAMMARS)
 _CITATION = re.compile(rf"^(?:{BULLET}\s*)?(?P<text>(?:{_CITATION_OPENERS})\b.*)$", re.IGNORECASE)
 _BULLETED = re.compile(rf"^{BULLET}\s+(?P<text>\S.*)$")

@@ -55,6 +55,17 @@ class Grammar:
     """A document's type as a page prints it in its heading or title, case-folded ->
     the type as the site names it: "joint motion for a resolution" -> "Joint motion for
     a resolution"; "second report" -> "Report"."""
+    motion_type: str = ""
+    """The site's name of a motion for a resolution ("Motion for a resolution"): the type
+    of a page that prints none but names the members tabling its text "on behalf of" a
+    group (the Parliament's older motion pages, whose heading is only the subject)."""
+    joint_motion_type: str = ""
+    """The same for a page that also lists the motions it replaces."""
+    report_type: str = ""
+    """The site's name of a report ("Report"), whose resolution cites the report itself."""
+    own_report_citation: str = ""
+    """How a report's resolution cites the report it stands in ("having regard to the
+    report of the Committee on ... (A9-0214/2023)"): the beginning of that citation."""
     resolution_heading: str = ""
     """The heading of a resolution's text: the type ("European Parliament resolution",
     "Motion for a European Parliament resolution"), then optionally "of <date>", then the

@@ -75,6 +75,7 @@ GRAMMAR = Grammar(
         "report": "Report",
         "second report": "Report",
         "third report": "Report",
+        "annual report": "Report",
         # A recommendation (a consent or Rule 118 recommendation) is an A- document,
         # the Parliament's series of reports, and filed as "Form: Report" on EUR-Lex.
         "recommendation": "Report",
@@ -83,6 +84,13 @@ GRAMMAR = Grammar(
         "european parliament decision": "European Parliament decision",
         "european parliament recommendation": "European Parliament recommendation",
     },
+    motion_type="Motion for a resolution",
+    joint_motion_type="Joint motion for a resolution",
+    report_type="Report",
+    # "having regard to the report of the Committee on Foreign Affairs and the opinion of
+    # ...", "having regard to the second report of the Committee ...", "... the
+    # recommendation of the Committee ..." (a consent recommendation, also an A- document).
+    own_report_citation=r"having regard to the (?:[\w-]+ )?(?:reports?|recommendation) of the (?:[\w-]+ )?Committees?\b",
     resolution_heading=r"(?P<type>(?:Motion for an? |Draft )?European Parliament (?:legislative )?(?:resolution|decision|recommendation)"
     r"|(?:Joint )?Motion for a resolution)",
     resolution_types={

@@ -69,12 +69,19 @@ GRAMMAR = Grammar(
         "rapport": "Rapport",
         "deuxième rapport": "Rapport",
         "troisième rapport": "Rapport",
+        "rapport annuel": "Rapport",
         "recommandation": "Rapport",
         "résolution du parlement européen": "Résolution du Parlement européen",
         "résolution législative du parlement européen": "Résolution législative du Parlement européen",
         "décision du parlement européen": "Décision du Parlement européen",
         "recommandation du parlement européen": "Recommandation du Parlement européen",
     },
+    motion_type="Proposition de résolution",
+    joint_motion_type="Proposition de résolution commune",
+    report_type="Rapport",
+    # "vu le rapport de la commission des affaires constitutionnelles (A9-0214/2023)", "vu
+    # le deuxième rapport de la commission ...", "vu la recommandation de la commission ...".
+    own_report_citation=r"vu (?:le|la|les) (?:[\w-]+ )?(?:rapports?|recommandation)(?: [\w-]+)? de la commission\b",
     resolution_heading=r"(?P<type>(?:Proposition de |Projet de )?(?:résolution|décision|recommandation)(?: législative)?"
     r" du Parlement européen|Proposition de résolution(?: commune)?)",
     resolution_types={

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from generator.model import Author
+from generator.model import Author, Citation
 from generator.parse.recognizers import SourceLine
 
 
@@ -48,6 +48,10 @@ def _never(line: SourceLine) -> bool:
     return False
 
 
+def _as_read(header: Header, citations: Sequence[Citation]) -> Header:
+    return header
+
+
 @dataclass(frozen=True)
 class Layout:
     """One source page layout."""
@@ -62,6 +66,9 @@ class Layout:
     prepare: Callable[[list[SourceLine]], list[SourceLine]] = _unchanged
     """The page's lines with what only this page prints around words taken away (the
     Parliament's template tags), before anything is read."""
+    complete_header: Callable[[Header, Sequence[Citation]], Header] = _as_read
+    """The header with what the text's citations tell of it and the header did not (a
+    report's number, where the page prints it only in the report's citation of itself)."""
     is_body_furniture: Callable[[SourceLine], bool] = _never
     """Lines of the page that may stand between units and are never words of the text."""
     has_body: bool = True
