@@ -80,7 +80,7 @@ class Target:
 
 def fold(text: str) -> str:
     """Lowercase without accents: "Décembre" -> "decembre"."""
-    if text.isascii():  # nothing to decompose; the character by character way is 10x slower
+    if text.isascii():  # nothing to decompose, and the character by character way is slow
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -174,13 +174,14 @@ def may_name_own_text(text: str) -> bool:
 
     Every anchor holds "olut" (resolution), "ommend"/"ommand" (recommendation,
     recommandation), "osit" (position) or "cisi" (decision, décision) in some case: most
-    citations have none, and these searches are 6 times faster than looking for anchors
-    (a sixth of the link stage). Not the whole words: the anchor pattern ignores case, and
-    so also takes "ſ" for "s" and "ı" for "i", which lower() does not turn into "s" and
-    "i"; a "poſition" or a "decıſion" (in no page of the Parliament) is not looked at.
+    citations have none, and these searches are much faster than looking for anchors,
+    which weighed on the link stage (bench/RESULTS.md). Not the whole words: the anchor
+    pattern ignores case, and so also takes "ſ" for "s" and "ı" for "i", which lower()
+    does not turn into "s" and "i"; a "poſition" or a "decıſion" (in no page of the
+    Parliament) is not looked at.
     """
     lowered = text.lower()
-    # Written out: any() over the stems was a fifth of this function's time.
+    # Written out: any() over the stems took a good part of this function's time.
     return "olut" in lowered or "osit" in lowered or "cisi" in lowered or "ommend" in lowered or "ommand" in lowered
 
 

@@ -87,7 +87,7 @@ class _UnitDraft:
     def text(self) -> str:
         # Each part is a cleaned line (``SourceLine.text``, whitespace normalised) or
         # its tail after the label, which starts at a non-space: joined by single spaces
-        # they are normalised already. Normalising again was ~7% of the parse.
+        # they are normalised already, and normalising them again was not free.
         return " ".join(self.parts)
 
     def is_open(self) -> bool:
@@ -450,7 +450,7 @@ def _people_list(state: _ParseState) -> list[PersonRef]:
 
 def _build_resolution(state: _ParseState, header: Header) -> Resolution:
     raw = state.raw
-    # Fields by position: a third cheaper than by keyword for the frozen units.
+    # Fields by position: cheaper than by keyword for the frozen units.
     citations = tuple([Citation(d.eid, d.text(), d.line) for d in state.citations])
     header = state.layout.complete_header(header, citations)
     authors = header.authors

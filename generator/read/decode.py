@@ -63,7 +63,7 @@ def decode_text(data: bytes, name: str, warn: Callable[[Diagnostic], None] = _lo
     """Bytes of a raw text -> str with BOM removed and every line end as ``\\n``."""
     # The tests below read the whole text only when they must: ``isspace`` where
     # ``strip`` copied the text (only to see it empty), the line ends replaced only when
-    # there is a CR (a CR in the text is a CR byte): 0.064 s instead of 0.10 at 4,000 texts.
+    # there is a CR (a CR in the text is a CR byte); bench/RESULTS.md has the figures.
     if not data or data.isspace():
         raise InputError("empty file: expected the raw text of a resolution", name)
     if b"\x00" in data:
@@ -98,8 +98,8 @@ def _may_have_control_characters(data: bytes) -> bool:
     neither decoding makes any other byte an ASCII one; the C1 controls (U+0080 to
     U+009F) are ``\\xc2\\x80`` to ``\\xc2\\x9f`` in UTF-8, and Windows-1252 decodes no byte
     to one. Real texts have no control character, and deleting those bytes with
-    ``bytes.translate`` takes a third of the time of the pattern's scan of the text
-    (0.03 s instead of 0.085 s at 4,000 texts). The pages all have a ``\\xc2`` (``©``), so
+    ``bytes.translate`` is faster than the pattern's scan of the text (bench/RESULTS.md).
+    The pages all have a ``\\xc2`` (``©``), so
     the C1 search runs too, but jumps from one ``\\xc2`` to the next.
     """
     return len(data.translate(None, _ASCII_CONTROL_BYTES)) != len(data) or bool(_UTF8_C1_CONTROL.search(data))

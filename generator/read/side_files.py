@@ -44,7 +44,7 @@ WEB_URL_RE = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 
 FAST_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's reader with PyYAML's safe constructors, where PyYAML was built with it: the
-same data, ~9 times faster (``meps.yml`` and ``references.yml`` are read on every build)."""
+same data, many times faster (``meps.yml`` and ``references.yml`` are read on every build)."""
 
 
 def load_yaml(path: Path, root: Path | None = None) -> Any:

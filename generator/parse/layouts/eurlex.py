@@ -43,7 +43,7 @@ _JOURNAL_LINE = re.compile(
 
 _MARKERS = ("EUR-Lex", "Official Journal", "Journal officiel")
 """One of these is in every EUR-Lex page: looked for before the pattern, which scans
-the whole text (a quarter of a short text's parse, where none is)."""
+the whole text (a good part of a short text's parse, where none is)."""
 
 
 def recognizes(text: str) -> bool:
