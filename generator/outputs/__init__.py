@@ -20,7 +20,7 @@ import datetime
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
@@ -42,6 +42,15 @@ class OutputContext:
     """The deployed site's URL, or "" where unknown (then no absolute URLs are written)."""
     incremental: bool = False
     """An incremental build: an output may update its work files rather than remake them."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Slug -> digest of the text (``Content.digests``), of which outputs made ahead
+    fingerprint their files (``generator.outputs.store``); empty: no fingerprints."""
+
+    def get_url(self, path: str) -> str:
+        """The URL of ``path`` inside the site folder (``en/resolutions/x/``): absolute
+        where the build knows the site's URL, else ``path`` itself, relative to the
+        site's root."""
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     @property
     def newest_date(self) -> datetime.date | None:
@@ -64,10 +73,14 @@ class Output:
 
 
 def get_outputs() -> tuple[Output, ...]:
-    """Every output, in the order they are written."""
-    from generator.outputs import root_pages, search, sitemap, vcards
+    """Every output, in the order they are written (and prepared: the texts' data and
+    the feeds before the search, which takes the most memory)."""
+    from generator.outputs import branding, data, feeds, robots, root_pages, search, sitemap, vcards
 
-    return (search.OUTPUT, sitemap.OUTPUT, root_pages.OUTPUT, vcards.OUTPUT)
+    return (
+        data.OUTPUT, data.DUMP_OUTPUT, feeds.OUTPUT, search.OUTPUT, sitemap.OUTPUT, sitemap.INDEX_OUTPUT, robots.OUTPUT,
+        root_pages.OUTPUT, vcards.OUTPUT, branding.OUTPUT,
+    )
 
 
 def get_output_files(output: Output, context: OutputContext) -> Iterator[tuple[str, SiteFile]]:
