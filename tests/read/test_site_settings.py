@@ -118,3 +118,36 @@ def test_the_commands_say_it_in_one_line_and_exit_2(tmp_path, command):
         errors = [line for line in result.stderr.splitlines() if not line.startswith("INFO")]
         assert result.returncode == 2 and errors == [f"error: {where}: {problem}"], result.stderr
         assert not (tmp_path / "site").exists()
+
+
+def test_the_bundled_example_says_the_defaults(tmp_path):
+    """content/site.yml is every key commented out; uncommented, it is the bundled site."""
+    lines = (CONTENT / "site.yml").read_text(encoding="utf-8").splitlines()
+    settings = [
+        line[2:] for line in lines if line.startswith("# ") and (line.startswith("#   ") or line[2:].split(":")[0].isidentifier())
+    ]
+    examples_only = ("url:", "logo:", "favicon:", "footer:", "  en: Pub", "  fr: Pub")  # no default to uncomment
+    uncommented = "\n".join(line for line in settings if not line.startswith(examples_only))
+    assert read_site_settings(write_content(tmp_path, uncommented + "\n")) == SiteSettings(
+        name={"en": "Parliamentary resolutions", "fr": "Résolutions parlementaires"},
+        description={
+            "en": "Resolutions and motions for resolutions, in English and French, with a permalink to every paragraph.",
+            "fr": "Résolutions et propositions de résolution, en français et en anglais, avec un lien permanent vers chaque paragraphe.",
+        },
+    )
+
+
+def test_the_readme_example_reads(tmp_path):
+    import re
+    import textwrap
+
+    from tests.paths import ROOT
+
+    example = re.search(r"```yaml\n(.+?)\n *```", (ROOT / "README.md").read_text(encoding="utf-8"), re.DOTALL)
+    assert example
+    content = write_content(tmp_path, "")
+    (content / "images" / "favicon.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (content / "site.yml").write_text(textwrap.dedent(example[1]), encoding="utf-8")
+    settings = read_site_settings(content)
+    assert settings.name == {"en": "NGO Watch", "fr": "Veille ONG"} and settings.url == "https://ngo.example/resolutions/"
+    assert settings.official_page == EP_DOCUMENT_PAGE
