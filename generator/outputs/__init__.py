@@ -148,16 +148,18 @@ def link_or_copy(source: Path, destination: Path) -> bool:
     Every file of the site is replaced by a rename, never written in place, so the two
     names of a linked file never see each other's changes.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(source, destination)  # a new file: most files of a new site, nothing to read
+        try:
+            os.link(source, destination)  # a new file: most files of a new site, nothing to read
+        except FileNotFoundError:  # its folder first (made only then: most exist already)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, destination)
         return True
     except FileExistsError:
-        pass
+        if is_same_file(source, destination):  # linked by the last build: nothing to do
+            return False
     except OSError:  # links not possible here: the careful way below
-        pass
-    if destination.is_file() and os.path.samefile(source, destination):
-        return False
+        destination.parent.mkdir(parents=True, exist_ok=True)
     data = source.read_bytes()
     if holds_bytes(destination, data):
         return False
@@ -171,6 +173,14 @@ def link_or_copy(source: Path, destination: Path) -> bool:
         write_file_atomically(destination, data)
         destination.chmod(SITE_FILE_MODE)
     return True
+
+
+def is_same_file(source: Path, destination: Path) -> bool:
+    """Whether ``destination`` is ``source`` (a hard link to it)."""
+    try:
+        return os.path.samestat(os.stat(source), os.stat(destination, follow_symlinks=False))
+    except OSError:
+        return False
 
 
 def remove_site_file(site_dir: Path, path: str) -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.fs import SITE_FILE_MODE, write_file_atomically, write_if_changed
+from generator.fs import SITE_FILE_MODE, create_file, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES
 from generator.outputs import OutputContext, is_site_path, remove_site_file
 from generator.processes import BackgroundTask
@@ -47,6 +47,8 @@ class Store:
 
     def __init__(self, context: OutputContext, name: str, lang: str):
         self.folder = context.build_dir / "outputs" / name / lang
+        self.folders: set[Path] = set()
+        """Folders known to exist."""
 
     def load_manifest(self) -> dict[str, tuple[str | None, list[str]]]:
         """Key -> (fingerprint, paths), as recorded; nothing that is not what ``update`` writes."""
@@ -68,7 +70,7 @@ class Store:
     def update(self, works: Iterable[Work], reuse: bool) -> int:
         """Make the files of ``works``; with ``reuse``, only of those whose fingerprint is
         not the recorded one (or whose files are missing). Removes the files of works no
-        longer done. Returns how many works were made."""
+        longer done. Returns how many works were made or removed."""
         previous = self.load_manifest()
         # Until the files are made the record vouches for none of them: a build stopped
         # half-way makes them all again.
@@ -85,15 +87,26 @@ class Store:
                 continue
             files = work.make()
             for path, data in files.items():
-                (self.folder / path).parent.mkdir(parents=True, exist_ok=True)
-                write_if_changed(self.folder / path, data, SITE_FILE_MODE)
+                self.write(path, data)
             manifest[work.key] = (work.fingerprint, sorted(files))
             made += 1
         kept = {path for _, paths in manifest.values() for path in paths}
         for path in sorted({path for _, paths in previous.values() for path in paths} - kept, reverse=True):
             remove_site_file(self.folder, path)
         write_file_atomically(self.folder / MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
-        return made
+        return made + len(previous.keys() - manifest.keys())
+
+    def write(self, path: str, data: bytes) -> None:
+        """A new file straight into its place, a changed one by a rename (a site may link
+        the old one); an unchanged one is left as it is."""
+        target = self.folder / path
+        if target.parent not in self.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(target.parent)
+        if create_file(target, data):
+            target.chmod(SITE_FILE_MODE)
+        else:
+            write_if_changed(target, data, SITE_FILE_MODE)
 
     def get_files(self, select: Callable[[str], bool] = lambda path: True) -> dict[str, Path]:
         """Path -> stored file, of every work recorded (those ``select`` takes)."""

@@ -16,4 +16,6 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def xml_text(value: str) -> str:
     """``value`` with every character XML cannot hold replaced by U+FFFD."""
+    if value.isprintable():  # most text: no control character, no surrogate (a quick test in C)
+        return value
     return _NOT_XML.sub("\ufffd", value) if _NOT_XML.search(value) else value
