@@ -94,7 +94,6 @@ def add_meta(doc: etree._Element, context: OutputContext, document: Document, ve
     work = get_work_iri(document, name)
     expression = f"{work}/{get_language(version.lang).iso_639_2}@"
     day = (version.date or document.date or datetime.date.fromisoformat(document.slug[:10])).isoformat()
-    newest = context.newest_date.isoformat() if context.newest_date else day
     meta = add(doc, "meta")
     identification = add(meta, "identification", source="#publisher")
     frbr_work = add_frbr(identification, "Work", f"{work}/!main", work, day, name, PARLIAMENT)
@@ -104,9 +103,9 @@ def add_meta(doc: etree._Element, context: OutputContext, document: Document, ve
     add(frbr_work, "FRBRname", value=name)
     frbr_expression = add_frbr(identification, "Expression", f"{expression}/!main", expression, day, name, PARLIAMENT)
     add(frbr_expression, "FRBRlanguage", language=get_language(version.lang).iso_639_2)
-    # The manifestation is dated by the newest text, not by the build: the same content
-    # always gives the same bytes.
-    add_frbr(identification, "Manifestation", f"{expression}/!main.xml", f"{expression}.akn", newest, "generation", PUBLISHER)
+    # The manifestation is dated by its text, not by the build: the same content always
+    # gives the same bytes, and a new text changes no other text's file.
+    add_frbr(identification, "Manifestation", f"{expression}/!main.xml", f"{expression}.akn", day, "publication", PUBLISHER)
     references = add(meta, "references", source="#publisher")
     add(references, "TLCOrganization", href=PARLIAMENT, showAs="European Parliament")
     add(references, "TLCOrganization", href=PUBLISHER, showAs=get_site_name(context.corpus.settings, version.lang))

@@ -108,9 +108,9 @@ class Store:
         else:
             write_if_changed(target, data, SITE_FILE_MODE)
 
-    def get_files(self, select: Callable[[str], bool] = lambda path: True) -> dict[str, Path]:
-        """Path -> stored file, of every work recorded (those ``select`` takes)."""
-        return {path: self.folder / path for _, paths in self.load_manifest().values() for path in paths if select(path)}
+    def get_files(self) -> dict[str, Path]:
+        """Path -> stored file, of every work recorded."""
+        return {path: self.folder / path for _, paths in self.load_manifest().values() for path in paths}
 
 
 def prepare_languages(function: Callable[[OutputContext, str], int], context: OutputContext) -> dict[str, int]:
