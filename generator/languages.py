@@ -33,6 +33,8 @@ class Language:
     """Open Graph's ``language_TERRITORY``."""
     point_label: str
     """How a point's label is printed, ``{num}`` standing for its letter: "(a)", "a)"."""
+    iso_639_2: str
+    """The three-letter code (ISO 639-2/T) of Akoma Ntoso's FRBR names: "eng", "fra"."""
 
     @property
     def text_file(self) -> str:
@@ -41,8 +43,8 @@ class Language:
 
 
 REGISTRY: tuple[Language, ...] = (
-    Language("en", "English", _("English"), "en_GB", "en_GB", "({num})"),
-    Language("fr", "Français", _("French"), "fr", "fr_FR", "{num})"),
+    Language("en", "English", _("English"), "en_GB", "en_GB", "({num})", "eng"),
+    Language("fr", "Français", _("French"), "fr", "fr_FR", "{num})", "fra"),
 )
 
 LANGUAGES: tuple[str, ...] = tuple(language.code for language in REGISTRY)

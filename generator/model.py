@@ -21,6 +21,7 @@ from typing import Any
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES
+from generator.urls import EP_DOCUMENT_PAGE, EP_DOCUMENT_PDF, EP_PROCEDURE_FILE
 
 
 @dataclass(frozen=True)
@@ -490,6 +491,50 @@ class Diagnostic:
 
 
 @dataclass(frozen=True)
+class SiteAsset:
+    """A file of the content folder that the site shows as it is: the logo, the favicon."""
+
+    name: str
+    """The name the site publishes it under ("logo.svg")."""
+    path: str
+    """Where it is in the content folder, as ``site.yml`` names it ("images/ngo.svg")."""
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What ``site.yml`` says of the site as a whole (README, "Your own site"); every key
+    optional, the defaults being the bundled site's."""
+
+    name: Mapping[str, str] = field(default_factory=dict)
+    """Language -> the site's name; a language not given has the catalog's
+    ("Parliamentary resolutions")."""
+    description: Mapping[str, str] = field(default_factory=dict)
+    """Language -> the line under the name on the home page (and the feeds' subtitle)."""
+    url: str = ""
+    """Where the site is deployed ("https://example.org/resolutions/"), or ""; the
+    SITE_URL environment variable wins over it (``get_site_url``)."""
+    logo: SiteAsset | None = None
+    """The header's logo; None: Material's icon."""
+    favicon: SiteAsset | None = None
+    """The browser tab's icon; None: Material's."""
+    footer: Mapping[str, str] = field(default_factory=dict)
+    """Language -> a notice at the foot of every page (plain text), or none."""
+    official_page: str = EP_DOCUMENT_PAGE
+    """URL pattern of a text's official page (``generator.urls.get_official_url``); "": none."""
+    official_pdf: str = EP_DOCUMENT_PDF
+    """URL pattern of a text's official PDF; "": none."""
+    procedure_file: str = EP_PROCEDURE_FILE
+    """URL pattern of a procedure's file (``generator.urls.get_procedure_url``); "": none."""
+
+    def get_site_url(self, environment: Mapping[str, str]) -> str:
+        """The deployed site's URL: ``SITE_URL`` in ``environment`` where it is set and not
+        empty (a build for another address, a preview, needs no edit of the content),
+        else ``url``; "" when neither says."""
+        return environment.get("SITE_URL", "").strip() or self.url
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything read from a content directory, before linking."""
 
@@ -506,6 +551,8 @@ class Content:
     the document itself (incremental builds)."""
     skipped_lines: Mapping[str, tuple[SkippedLine, ...]] = field(default_factory=dict)
     """Text path -> body lines the parser read as no unit nor page furniture."""
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """What ``site.yml`` says."""
 
 
 @dataclass(frozen=True)
@@ -528,6 +575,8 @@ class Corpus:
     """(text slug, name as printed) -> person slug."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """What linking could not do (unresolved citations, unmatched people)."""
+    settings: SiteSettings = field(default_factory=SiteSettings)
+    """The site's settings (``site.yml``): its name, logo, URL, the patterns of official URLs."""
 
     @cached_property
     def by_slug(self) -> Mapping[str, Document]:

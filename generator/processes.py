@@ -9,10 +9,14 @@ waits for them instead of cleaning up under their feet.
 
 from __future__ import annotations
 
+import multiprocessing
 import signal
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
+
+from generator.errors import BuildError, GeneratorError
 
 STOP_SECONDS = 10.0
 """How long a child asked to stop (SIGTERM) may take before it is killed."""
@@ -63,3 +67,49 @@ def run(command: Sequence[str], **options: Any) -> subprocess.CompletedProcess:
         stop(process)
         raise
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+class BackgroundTask:
+    """``function(*args)`` on the other core: in a forked process, else in a thread.
+
+    Why a process: indexing for search and rendering a language are Python work that, in
+    a thread, would hold the interpreter's lock against the work of this process. Forked,
+    the child has the corpus without pickling it. ``result()`` waits and returns the
+    function's (small, pickled) result, or raises the child's GeneratorError (any other
+    exception: a BuildError).
+    """
+
+    def __init__(self, function: Callable[..., Any], *args: Any):
+        self.future: Future | None = None
+        if "fork" not in multiprocessing.get_all_start_methods():
+            executor = ThreadPoolExecutor(1)
+            self.future = executor.submit(function, *args)
+            executor.shutdown(wait=False)  # the task runs on; result() awaits it
+            return
+        context = multiprocessing.get_context("fork")
+        self.receiver, sender = context.Pipe(duplex=False)
+        self.process = context.Process(target=self.run, args=(sender, function, args), daemon=True)
+        self.process.start()
+        sender.close()
+
+    @staticmethod
+    def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
+        ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
+        try:
+            sender.send((function(*args), None))
+        except GeneratorError as error:
+            sender.send((None, error))
+        except BaseException as error:  # noqa: BLE001 - reported by the parent
+            sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
+
+    def result(self) -> Any:
+        if self.future is not None:
+            return self.future.result()
+        try:
+            value, error = self.receiver.recv()
+        except EOFError:
+            value, error = None, BuildError(f"the background task died (exit status {self.process.exitcode})")
+        self.process.join()
+        if error is not None:
+            raise error
+        return value

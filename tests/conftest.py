@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import pytest
 
 from generator.commands.build import build_site_from_corpus
+from generator.log import ROOT_LOGGER
 from tests.factories import make_hostile_corpus, make_sample_corpus
 
 # Playwright drives Debian's Chromium (installed by ``scripts/install.sh --test``; a test
@@ -22,6 +24,17 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _generator_logger_as_found():
+    """A test that runs the command line configures the ``generator`` logger (its own
+    handler, no propagation): put it back, so that a later test's ``caplog`` sees records
+    whatever ran before it."""
+    logger = logging.getLogger(ROOT_LOGGER)
+    handlers, level, propagate = logger.handlers[:], logger.level, logger.propagate
+    yield
+    logger.handlers[:], logger.level, logger.propagate = handlers, level, propagate
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import io
+import re
 import shutil
 import sys
 from collections.abc import Iterable
@@ -335,6 +336,17 @@ def edit_cited_title(content: Path) -> None:
 
 def remove_text(content: Path) -> None:
     shutil.rmtree(find_resolution_dirs(content)[1][1])
+
+
+def add_newest_text(content: Path) -> None:
+    """A copy of the newest text, dated after every other: what the feeds, the sitemaps
+    and every output dated by the newest text see change."""
+    source = find_resolution_dirs(content)[-1][1]
+    target = source.parent / "2099-01-01-added-text"
+    shutil.copytree(source, target)
+    for path in target.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"\| \d{2}\.\d{2}\.\d{4}", "| 01.01.2099", text, count=1), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- people imported from pages

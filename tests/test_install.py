@@ -1,5 +1,5 @@
 """A plain ``pip install`` (not an editable checkout) builds the bundled site from another
-folder: the theme, mkdocs.yml and the catalogs are package data."""
+folder: the theme, mkdocs.yml, the catalogs and the data's JSON Schema are package data."""
 
 from __future__ import annotations
 
@@ -42,3 +42,4 @@ def test_an_installed_package_builds_the_bundled_site_from_another_folder(tmp_pa
     page = (elsewhere / "public" / "fr" / "resolutions" / "2012-03-07-kazakhstan" / "index.html").read_text(encoding="utf-8")
     assert 'id="rec_C"' in page and "units.css" in page and "Considérants" in page
     assert (elsewhere / "public" / "en" / "pagefind" / "pagefind.js").is_file()
+    assert (elsewhere / "public" / "data" / "resolution.schema.json").is_file()  # package data too

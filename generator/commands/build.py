@@ -16,24 +16,22 @@ record and the lock that keeps builds of one site apart: ``generator.site_folder
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
-from generator import processes
-from generator.errors import BuildError, GeneratorError
+from generator.fs import holds_bytes, write_if_changed
 from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
 from generator.log import get_progress
-from generator.model import Corpus
+from generator.model import Corpus, SiteSettings
 from generator.outputs import OutputContext, get_outputs, write_outputs
 from generator.outputs.search import remove_scratch_dirs
+from generator.processes import BackgroundTask
 from generator.read.content import load_content
 from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
@@ -48,52 +46,6 @@ logger = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_SOME_TEXTS_FAILED = 1
 """With ``--keep-going``: the site was built, but without the texts reported."""
-
-
-class BackgroundTask:
-    """``function(*args)`` on the other core: in a forked process, else in a thread.
-
-    Why a process: indexing for search and rendering a language are Python work that, in
-    a thread, would hold the interpreter's lock against the work of this process. Forked,
-    the child has the corpus without pickling it. ``result()`` waits and returns the
-    function's (small, pickled) result, or raises the child's GeneratorError (any other
-    exception: a BuildError).
-    """
-
-    def __init__(self, function: Callable[..., Any], *args: Any):
-        self.future: Future | None = None
-        if "fork" not in multiprocessing.get_all_start_methods():
-            executor = ThreadPoolExecutor(1)
-            self.future = executor.submit(function, *args)
-            executor.shutdown(wait=False)  # the task runs on; result() awaits it
-            return
-        context = multiprocessing.get_context("fork")
-        self.receiver, sender = context.Pipe(duplex=False)
-        self.process = context.Process(target=self.run, args=(sender, function, args), daemon=True)
-        self.process.start()
-        sender.close()
-
-    @staticmethod
-    def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
-        processes.ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
-        try:
-            sender.send((function(*args), None))
-        except GeneratorError as error:
-            sender.send((None, error))
-        except BaseException as error:  # noqa: BLE001 - reported by the parent
-            sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
-
-    def result(self) -> Any:
-        if self.future is not None:
-            return self.future.result()
-        try:
-            value, error = self.receiver.recv()
-        except EOFError:
-            value, error = None, BuildError(f"the background task died (exit status {self.process.exitcode})")
-        self.process.join()
-        if error is not None:
-            raise error
-        return value
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:
@@ -133,7 +85,6 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
     ``incremental``: update the existing site in place (see ``update_site``).
     """
     with claim_site(Path(site_dir), Path(content_dir)) as folders:
-        in_place = incremental and can_update_in_place(folders)
         logger.info(f"Reading texts from {content_dir}")
         # Incremental builds keep the parses of unchanged texts (generator.read.cache); a
         # full build, the one deployed, reads and parses every text.
@@ -144,6 +95,7 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
         corpus = link_corpus(content)
         report_diagnostics(corpus)
 
+        in_place = incremental and can_update_in_place(folders, corpus.settings)
         build_into(corpus, folders, in_place, digests=content.digests)
 
     if content.failures:
@@ -154,11 +106,24 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
     return EXIT_OK
 
 
-def can_update_in_place(folders: BuildFolders) -> bool:
+SETTINGS_RECORD = "state/settings.sha256"
+"""In the build folder: a digest of the settings (``site.yml``) the site was last built with."""
+
+
+def get_settings_digest(settings: SiteSettings) -> bytes:
+    return hashlib.sha256(repr(settings).encode("utf-8")).hexdigest().encode("ascii")
+
+
+def can_update_in_place(folders: BuildFolders, settings: SiteSettings) -> bool:
     """Whether an incremental build can update the site in place: it is the site this
-    build folder last built, whole (else the build is a full one)."""
+    build folder last built, whole, with the same settings (else the build is a full
+    one: the site's name, logo and footer are on every page, which ``mkdocs build
+    --dirty`` would not build again)."""
     if all((folders.site_dir / lang).is_dir() for lang in LANGUAGES) and folders.is_recorded_site():
-        return True
+        if holds_bytes(folders.build_dir / SETTINGS_RECORD, get_settings_digest(settings)):
+            return True
+        logger.info("The site's settings changed: building the site whole")
+        return False
     if folders.site_dir.exists():
         logger.info(f"{folders.site_dir} is not the site {folders.build_dir} last built: building it whole")
     return False
@@ -176,7 +141,7 @@ def build_site_from_corpus(
     whose inputs changed; without them every page is rendered (and compared).
     """
     with claim_site(Path(site_dir)) as folders:
-        build_into(corpus, folders, incremental and can_update_in_place(folders), digests)
+        build_into(corpus, folders, incremental and can_update_in_place(folders, corpus.settings), digests)
 
 
 def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: Mapping[str, str] | None) -> None:
@@ -185,7 +150,9 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     removed = remove_scratch_dirs(build_dir / "search")
     if removed:
         logger.info(f"Removed {len(removed)} scratch folder(s) of the search, left by a build that was stopped")
-    context = OutputContext(corpus, build_dir, site_url=os.environ.get("SITE_URL", ""), incremental=in_place)
+    context = OutputContext(
+        corpus, build_dir, site_url=corpus.settings.get_site_url(os.environ), incremental=in_place, digests=digests or {}
+    )
 
     preparing = [output for output in get_outputs() if output.prepare]
     if in_place:
@@ -221,6 +188,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         logger.info("Writing the outputs")
         write_outputs(context, site_dir)
         folders.record_site(built=True)
+        write_if_changed(build_dir / SETTINGS_RECORD, get_settings_digest(corpus.settings))
         logger.info(f"Site updated in {site_dir}")
         return
 
@@ -229,7 +197,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     new_site = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         mark_site(new_site)  # first: a build killed from here on leaves a folder known as its own
-        config_paths = write_language_configs(build_dir, new_site, context.site_url)
+        config_paths = write_language_configs(build_dir, new_site, context.site_url, corpus.settings)
         run_mkdocs_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
         logger.info("Writing the outputs")
@@ -241,6 +209,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         shutil.rmtree(new_site, ignore_errors=True)
         raise
     folders.record_site(built=True)
+    write_if_changed(build_dir / SETTINGS_RECORD, get_settings_digest(corpus.settings))
     logger.info(f"Site built in {site_dir}")
 
 
@@ -310,7 +279,7 @@ def update_site(
         logger.info("No page changed: MkDocs not run")
         return
     logger.info(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
-    config_paths = write_language_configs(build_dir, site_dir, site_url)
+    config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
     newest = corpus.documents[0].date if corpus.documents else None
     run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
     remove_mkdocs_not_found_pages(site_dir)

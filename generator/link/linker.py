@@ -208,4 +208,5 @@ def link_corpus(content: Content) -> Corpus:
         contact_for=people.contact_for,
         person_slugs=people.person_slugs,
         diagnostics=citations.diagnostics + people.diagnostics,
+        settings=content.settings,
     )

@@ -20,7 +20,7 @@ import datetime
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
@@ -42,6 +42,15 @@ class OutputContext:
     """The deployed site's URL, or "" where unknown (then no absolute URLs are written)."""
     incremental: bool = False
     """An incremental build: an output may update its work files rather than remake them."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Slug -> digest of the text (``Content.digests``), of which outputs made ahead
+    fingerprint their files (``generator.outputs.store``); empty: no fingerprints."""
+
+    def get_url(self, path: str) -> str:
+        """The URL of ``path`` inside the site folder (``en/resolutions/x/``): absolute
+        where the build knows the site's URL, else ``path`` itself, relative to the
+        site's root."""
+        return f"{self.site_url.rstrip('/')}/{path}" if self.site_url else path
 
     @property
     def newest_date(self) -> datetime.date | None:
@@ -64,10 +73,14 @@ class Output:
 
 
 def get_outputs() -> tuple[Output, ...]:
-    """Every output, in the order they are written."""
-    from generator.outputs import root_pages, search, sitemap, vcards
+    """Every output, in the order they are written (and prepared: the texts' data and
+    the feeds before the search, which takes the most memory)."""
+    from generator.outputs import branding, data, feeds, robots, root_pages, search, sitemap, vcards
 
-    return (search.OUTPUT, sitemap.OUTPUT, root_pages.OUTPUT, vcards.OUTPUT)
+    return (
+        data.OUTPUT, data.DUMP_OUTPUT, feeds.OUTPUT, search.OUTPUT, sitemap.OUTPUT, sitemap.INDEX_OUTPUT, robots.OUTPUT,
+        root_pages.OUTPUT, vcards.OUTPUT, branding.OUTPUT,
+    )
 
 
 def get_output_files(output: Output, context: OutputContext) -> Iterator[tuple[str, SiteFile]]:
@@ -135,16 +148,18 @@ def link_or_copy(source: Path, destination: Path) -> bool:
     Every file of the site is replaced by a rename, never written in place, so the two
     names of a linked file never see each other's changes.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True)
     try:
-        os.link(source, destination)  # a new file: most files of a new site, nothing to read
+        try:
+            os.link(source, destination)  # a new file: most files of a new site, nothing to read
+        except FileNotFoundError:  # its folder first (made only then: most exist already)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, destination)
         return True
     except FileExistsError:
-        pass
+        if is_same_file(source, destination):  # linked by the last build: nothing to do
+            return False
     except OSError:  # links not possible here: the careful way below
-        pass
-    if destination.is_file() and os.path.samefile(source, destination):
-        return False
+        destination.parent.mkdir(parents=True, exist_ok=True)
     data = source.read_bytes()
     if holds_bytes(destination, data):
         return False
@@ -158,6 +173,14 @@ def link_or_copy(source: Path, destination: Path) -> bool:
         write_file_atomically(destination, data)
         destination.chmod(SITE_FILE_MODE)
     return True
+
+
+def is_same_file(source: Path, destination: Path) -> bool:
+    """Whether ``destination`` is ``source`` (a hard link to it)."""
+    try:
+        return os.path.samestat(os.stat(source), os.stat(destination, follow_symlinks=False))
+    except OSError:
+        return False
 
 
 def remove_site_file(site_dir: Path, path: str) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 from html import escape
 
 from generator.languages import LANGUAGES, get_language
+from generator.model import SiteSettings
 from generator.outputs import Output, OutputContext
-from generator.render.strings import _, get_gettext
+from generator.outputs.branding import get_asset_path
+from generator.render.strings import _, get_gettext, get_site_name
 
 ROOT_STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;min-height:100vh;
@@ -25,7 +27,6 @@ text-decoration:none;font-weight:600}
 a:focus,a:hover{background:#004d40}
 """.strip()
 
-SITE_NAME = _("Parliamentary resolutions")
 NOT_FOUND = _("Page not found")
 NOT_FOUND_TEXT = _("This page does not exist. The resolutions are here:")
 
@@ -35,10 +36,11 @@ def in_every_language(message: str) -> list[str]:
     return [get_gettext(lang)(message) for lang in LANGUAGES]
 
 
-def render_in_every_language(message: str, heading: str = "") -> str:
+def render_in_every_language(message: str, heading: str = "", translations: list[str] | None = None) -> str:
     """The first language's ``message`` (in ``<heading>`` if given, else ``<p>``), then
-    each other language's in a ``<p lang>``."""
-    first, *others = in_every_language(message)
+    each other language's in a ``<p lang>``; ``translations``: the message in each
+    language, where it is not a catalog's."""
+    first, *others = translations or in_every_language(message)
     lines = [f"<{heading}>{escape(first)}</{heading}>" if heading else f"<p>{escape(first)}</p>"]
     lines += [f'<p lang="{lang}">{escape(translated)}</p>' for lang, translated in zip(LANGUAGES[1:], others, strict=True)]
     return "\n".join(lines)
@@ -52,8 +54,21 @@ def render_language_items(root: str = "", attributes: str = "") -> str:
     )
 
 
-def render_language_choice() -> str:
+def get_site_names(settings: SiteSettings) -> list[str]:
+    """The site's name in each language, each once (a name the same in every language is one)."""
+    return list(dict.fromkeys(get_site_name(settings, lang) for lang in LANGUAGES))
+
+
+def render_favicon(settings: SiteSettings, root: str) -> str:
+    """The operator's favicon, at ``root`` (the site's root as the page links it); "" without one."""
+    if not settings.favicon:
+        return ""
+    return f'<link rel="icon" href="{escape(root)}{LANGUAGES[0]}/{escape(get_asset_path(settings.favicon))}">\n'
+
+
+def render_language_choice(settings: SiteSettings) -> str:
     """``site/index.html``: a link a language; with JavaScript, the browser's language decides."""
+    names = [get_site_name(settings, lang) for lang in LANGUAGES]
     alternates = "\n".join(f'<link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in LANGUAGES)
     languages = ", ".join(f'"{lang}"' for lang in LANGUAGES)
     return f"""<!doctype html>
@@ -61,9 +76,9 @@ def render_language_choice() -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
-<title>{escape(" · ".join(in_every_language(SITE_NAME)))}</title>
+<title>{escape(" · ".join(get_site_names(settings)))}</title>
 {alternates}
-<style>{ROOT_STYLE}</style>
+{render_favicon(settings, "")}<style>{ROOT_STYLE}</style>
 <script>
 // Follow the browser's preferred language; without JavaScript the links below remain.
 (function () {{
@@ -76,7 +91,7 @@ def render_language_choice() -> str:
 </head>
 <body>
 <main>
-{render_in_every_language(SITE_NAME, "h1")}
+{render_in_every_language("", "h1", names)}
 <ul>
 {render_language_items()}
 </ul>
@@ -86,7 +101,7 @@ def render_language_choice() -> str:
 """
 
 
-def render_not_found(site_url: str = "") -> str:
+def render_not_found(site_url: str = "", settings: SiteSettings | None = None) -> str:
     """``site/404.html``: GitHub Pages serves it for every unknown path, at any depth.
 
     Its links are written for the site root (``en/``, ``fr/``); served deeper, a small
@@ -95,6 +110,7 @@ def render_not_found(site_url: str = "") -> str:
     knows its URL (``SITE_URL``) gets absolute links, right from any depth.
     """
     root = f"{escape(site_url.rstrip('/'))}/" if site_url else ""
+    favicon = render_favicon(settings, f"{site_url.rstrip('/')}/") if settings and site_url else ""
     languages = "|".join(LANGUAGES)
     return f"""<!doctype html>
 <html lang="{LANGUAGES[0]}">
@@ -103,7 +119,7 @@ def render_not_found(site_url: str = "") -> str:
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{escape(" · ".join(in_every_language(NOT_FOUND)))}</title>
-<style>{ROOT_STYLE}</style>
+{favicon}<style>{ROOT_STYLE}</style>
 </head>
 <body>
 <main>
@@ -131,8 +147,8 @@ def render_not_found(site_url: str = "") -> str:
 
 def get_root_files(context: OutputContext, lang: str | None) -> dict[str, bytes]:
     return {
-        "index.html": render_language_choice().encode("utf-8"),
-        "404.html": render_not_found(context.site_url).encode("utf-8"),
+        "index.html": render_language_choice(context.corpus.settings).encode("utf-8"),
+        "404.html": render_not_found(context.site_url, context.corpus.settings).encode("utf-8"),
     }
 
 

@@ -84,3 +84,22 @@ def get_sitemap_files(context: OutputContext, lang: str | None) -> dict[str, byt
 
 
 OUTPUT = Output("sitemap", get_sitemap_files)
+
+
+def render_sitemap_index(site_url: str) -> str:
+    """``site/sitemap.xml``: the sitemap index over each language's sitemap, the one file a
+    search engine (or ``robots.txt``) needs to be told of. Absolute URLs only, as sitemaps
+    want; a build that does not know its URL writes none (``get_sitemap_index_files``)."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for lang in LANGUAGES:
+        lines += ["  <sitemap>", f"    <loc>{escape(urljoin(root, f'{lang}/{SITEMAP}'))}</loc>", "  </sitemap>"]
+    lines.append("</sitemapindex>")
+    return "\n".join(lines) + "\n"
+
+
+def get_sitemap_index_files(context: OutputContext, lang: str | None) -> dict[str, bytes]:
+    return {SITEMAP: render_sitemap_index(context.site_url).encode("utf-8")} if context.site_url else {}
+
+
+INDEX_OUTPUT = Output("sitemap index", get_sitemap_index_files, per_language=False)

@@ -22,6 +22,7 @@ from generator.model import Content, Diagnostic, Document, Meta, SkippedLine
 from generator.read.files import get_outside_error, is_inside
 from generator.read.parallel import ParsedText, parse_files
 from generator.read.side_files import read_directory, read_meta, read_references
+from generator.read.site_settings import get_settings_files, read_site_settings
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +34,8 @@ MAX_SLUG_LENGTH = 200
 have at most 255 bytes: 200 leaves room for what outputs add to it."""
 
 CONTENT_FILES = ("resolutions", "meps.yml", "references.yml")
-"""What the top of a content folder holds (docs/ARCHITECTURE.md, "Content layout")."""
+"""What the top of a content folder holds (docs/ARCHITECTURE.md, "Content layout"), with
+``site.yml`` and the images it names (``generator.read.site_settings``)."""
 
 
 def _log_warning(diagnostic: Diagnostic) -> None:
@@ -130,8 +132,9 @@ def load_content(
     digests: dict[str, str] = {}
     skipped_lines: dict[str, tuple[SkippedLine, ...]] = {}
     root = content_dir.resolve()
+    settings = read_site_settings(content_dir, root)
     folders, layout_errors = scan_resolution_dirs(content_dir, warn)
-    for diagnostic in find_unread_files(content_dir, os.listdir(content_dir), CONTENT_FILES):
+    for diagnostic in find_unread_files(content_dir, os.listdir(content_dir), (*CONTENT_FILES, *get_settings_files(settings))):
         warn(diagnostic)
     if layout_errors and not keep_going:
         raise layout_errors[0]
@@ -172,4 +175,5 @@ def load_content(
         failures=tuple(failures),
         digests=digests,
         skipped_lines=skipped_lines,
+        settings=settings,
     )

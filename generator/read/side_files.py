@@ -50,6 +50,17 @@ same data, many times faster (``meps.yml`` and ``references.yml`` are read on ev
 def load_yaml(path: Path, root: Path | None = None) -> Any:
     """Read a YAML file (within the bounds of ``generator.read.files``); a syntax error is
     an InputError naming the file and line, and so is an alias (see ``check_no_aliases``)."""
+    return load_yaml_with_lines(path, root, with_lines=False)[0]
+
+
+KeyLines = dict[tuple[str, ...], int]
+"""The path of keys to a value of a YAML document (``("sources", "page")``) -> the
+1-based line of its key."""
+
+
+def load_yaml_with_lines(path: Path, root: Path | None = None, with_lines: bool = True) -> tuple[Any, KeyLines]:
+    """``load_yaml``, and the line of every key of the document's mappings (none
+    without ``with_lines``): what an error about a value names."""
     data, _ = read_input_file(path, root)
     try:
         text = data.decode("utf-8-sig")
@@ -59,14 +70,28 @@ def load_yaml(path: Path, root: Path | None = None) -> Any:
     try:
         node = loader.get_single_node()
         if node is None:
-            return None
+            return None, {}
         check_no_aliases(node, path)
-        return loader.construct_document(node)
+        return loader.construct_document(node), get_key_lines(node) if with_lines else {}
     except yaml.YAMLError as error:
         fast_error = error
     finally:
         loader.dispose()
     raise get_yaml_error(text, path, fast_error)
+
+
+def get_key_lines(root: yaml.Node) -> KeyLines:
+    """The line of each key of the mappings under ``root`` (keys that are scalars)."""
+    lines: KeyLines = {}
+    stack: list[tuple[tuple[str, ...], yaml.Node]] = [((), root)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    lines[(*where, str(key.value))] = key.start_mark.line + 1
+                    stack.append(((*where, str(key.value)), value))
+    return lines
 
 
 def check_no_aliases(root: yaml.Node, path: Path) -> None:

@@ -44,9 +44,16 @@ class PageContext:
 
 
 def get_page_front_matter(
-    ctx: PageContext, path: str, title: str, description: str, og_type: str, lastmod: datetime.date | None = None
+    ctx: PageContext,
+    path: str,
+    title: str,
+    description: str,
+    og_type: str,
+    lastmod: datetime.date | None = None,
+    links: list[dict[str, str]] | None = None,
 ) -> dict:
-    values = {
+    """``links``: the page's files for its ``<head>`` (``generator.render.downloads``)."""
+    values: dict = {
         "title": text(title),
         "description": text(description),
         "og_type": og_type,
@@ -59,6 +66,8 @@ def get_page_front_matter(
     }
     if lastmod:
         values["lastmod"] = lastmod.isoformat()
+    if links:
+        values["links"] = links
     return values
 
 

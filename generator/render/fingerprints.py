@@ -52,7 +52,11 @@ def get_page_fingerprints(corpus: Corpus, digests: Mapping[str, str], lang: str)
             continue  # a corpus built by hand: render it
         text_links = sorted(links_by_slug.get(slug, ()), key=lambda item: item[0])
         targets = sorted({link.slug for _, found in text_links for link in found if link.slug})
-        names = sorted({ref.name for version in document.versions.values() for ref in (*version.meps, *version.contacts)})
+        versions = document.versions.values()
+        names = sorted(
+            {ref.name for version in versions for ref in (*version.meps, *version.contacts)}
+            | {author.name for version in versions for author in version.authors}
+        )
         citing = corpus.cited_by.get(slug, ())
         fingerprints[get_resolution_path(slug)] = digest(
             salt,

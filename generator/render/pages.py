@@ -25,9 +25,10 @@ from generator.model import (
     Resolution,
 )
 from generator.render.context import PageContext, get_description, get_page_front_matter, render_resolution_list
+from generator.render.downloads import get_dump_link, get_text_links, render_home_downloads, render_text_downloads
 from generator.render.escaping import assemble_page, render_heading, render_paragraph, render_title, text
 from generator.render.people import render_people_index, render_person_page
-from generator.render.strings import _
+from generator.render.strings import _, get_site_description, get_site_name
 from generator.render.units import render_units
 from generator.urls import (
     get_language_url,
@@ -107,7 +108,8 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     path = get_resolution_path(document.slug)
     version = document.version(ctx.lang)
     missing = version.lang != ctx.lang
-    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date)
+    links = get_text_links(ctx, document)
+    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date, links)
 
     facts = [f'<span class="doc-type">{text(version.doc_type)}</span>'] if version.doc_type else []
     if version.date:
@@ -145,6 +147,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     # hyphenation, search) while headings, our interface strings, keep the page's.
     blocks.extend(wrap_in_language(body, version.lang) if missing else body)
     blocks.extend(render_cited_by(ctx, document))
+    blocks.extend(render_text_downloads(ctx, document))
     return assemble_page(front, [block for block in blocks if block])
 
 
@@ -186,9 +189,10 @@ def render_home_page(ctx: PageContext) -> str:
     """The home of one language: what the site is, then the newest texts first."""
     t = ctx.gettext
     path = "index.md"
-    site_name = t(_("Parliamentary resolutions"))
-    lead = t(_("Resolutions and motions for resolutions, in English and French, with a permalink to every paragraph."))
-    front = get_page_front_matter(ctx, path, site_name, lead, "website")
+    site_name = get_site_name(ctx.corpus.settings, ctx.lang)
+    lead = get_site_description(ctx.corpus.settings, ctx.lang)
+    # Every page's <head> links the feed already (the theme); the home's adds the dump.
+    front = get_page_front_matter(ctx, path, site_name, lead, "website", links=[get_dump_link(ctx)])
     all_resolutions = text(t(_("All resolutions")))
     blocks = [
         f'<h1 id="title">{text(site_name)}</h1>',
@@ -198,6 +202,7 @@ def render_home_page(ctx: PageContext) -> str:
         if ctx.corpus.documents
         else render_paragraph(t(_("No texts yet."))),
         f'<p><a href="{get_relative_url(path, "resolutions/index.md")}">{all_resolutions}</a></p>',
+        *render_home_downloads(ctx),
     ]
     return assemble_page(front, blocks)
 

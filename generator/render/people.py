@@ -18,6 +18,7 @@ from generator.model import (
 )
 from generator.names import slugify, split_name
 from generator.render.context import PageContext, get_page_front_matter, render_resolution_list
+from generator.render.downloads import get_person_links, render_person_downloads
 from generator.render.escaping import SAFE_URL_SCHEMES, assemble_page, render_heading, render_paragraph, render_title, text
 from generator.render.strings import _
 from generator.urls import (
@@ -123,7 +124,7 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
     ]
     known = [(label, value) for label, value in facts if value]
     description = " — ".join([person.name, *(value for _label, value in known)])
-    front = get_page_front_matter(ctx, path, person.name, description, "profile")
+    front = get_page_front_matter(ctx, path, person.name, description, "profile", links=get_person_links(ctx, person))
     blocks = [render_title(person.name)]
     if known:
         rows = [f"<dt>{text(label)}</dt><dd>{text(value)}</dd>" for label, value in known]
@@ -142,6 +143,7 @@ def render_person_page(ctx: PageContext, person: Person) -> str:
         if documents:
             blocks.append(render_heading(heading, anchor))
             blocks.append(render_resolution_list(ctx, path, documents))
+    blocks.extend(render_person_downloads(ctx, person))
     return assemble_page(front, blocks)
 
 

@@ -23,12 +23,29 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from generator.model import SiteSettings
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 DOMAIN = "messages"
 
 def _(message: str) -> str:
     """Mark a string for extraction where it is defined; translated where it is used."""
     return message
+
+
+SITE_NAME = _("Parliamentary resolutions")
+"""The site's name where ``site.yml`` gives none."""
+SITE_DESCRIPTION = _("Resolutions and motions for resolutions, in English and French, with a permalink to every paragraph.")
+"""The line under the name on the home page where ``site.yml`` gives none."""
+
+
+def get_site_name(settings: SiteSettings, lang: str) -> str:
+    """The site's name in ``lang``: ``site.yml``'s, else the catalog's."""
+    return settings.name.get(lang) or get_gettext(lang)(SITE_NAME)
+
+
+def get_site_description(settings: SiteSettings, lang: str) -> str:
+    return settings.description.get(lang) or get_gettext(lang)(SITE_DESCRIPTION)
 
 
 @cache
@@ -54,7 +71,6 @@ def get_interface_strings(lang: str) -> dict[str, str]:
     """Strings the theme templates need (per-language config ``extra``), translated."""
     t = get_gettext(lang)
     return {
-        "site_name": t(_("Parliamentary resolutions")),
         "copy_link": t(_("Copy link")),
         # units.js names each unit's copy button: it finds the unit's name in its
         # permalink's name with the first template and puts it into the second.
@@ -66,6 +82,7 @@ def get_interface_strings(lang: str) -> dict[str, str]:
         "resolutions": t(_("Resolutions")),
         "people": t(_("People")),
         "not_found": t(_("Page not found")),
+        "latest_texts": t(_("Latest texts")),
     }
 
 

@@ -9,6 +9,7 @@ interface, so nothing of its internals is patched or imported here.
 from __future__ import annotations
 
 import datetime
+import html
 import os
 import subprocess
 import sys
@@ -22,7 +23,9 @@ import yaml
 from generator import processes
 from generator.errors import BuildError
 from generator.languages import LANGUAGES
-from generator.render.strings import get_interface_strings, get_search_strings
+from generator.model import SiteSettings
+from generator.outputs.branding import get_asset_path
+from generator.render.strings import get_interface_strings, get_search_strings, get_site_name
 
 SITE_PACKAGE_DIR = Path(__file__).resolve().parent
 """Where the shared ``mkdocs.yml``, the theme and the hook are: package data, so that a
@@ -33,17 +36,29 @@ THEME_OVERRIDES = SITE_PACKAGE_DIR / "theme"
 MKDOCS_HOOK = SITE_PACKAGE_DIR / "hook.py"
 
 
-def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "") -> dict:
-    """The per-language MkDocs configuration: only what differs from ``mkdocs.yml``."""
+def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "", settings: SiteSettings | None = None) -> dict:
+    """The per-language MkDocs configuration: only what differs from ``mkdocs.yml``.
+
+    The site's name and footer notice (``site.yml``) are HTML text, escaped here: Material
+    prints ``site_name`` and ``copyright`` as they are (our theme prints them so
+    everywhere, ``partials/header.html`` and ``partials/nav.html``)."""
+    settings = settings or SiteSettings()
     strings = get_interface_strings(lang)
+    strings["latest_feed"] = f"{get_site_name(settings, lang)} — {strings['latest_texts']}"
+    theme: dict = {"language": lang, "custom_dir": str(THEME_OVERRIDES)}
+    # The operator's images, which the branding output puts there.
+    if settings.logo:
+        theme["logo"] = get_asset_path(settings.logo)
+    if settings.favicon:
+        theme["favicon"] = get_asset_path(settings.favicon)
     config = {
         "INHERIT": str(SHARED_CONFIG),
-        "site_name": strings["site_name"],
+        "site_name": html.escape(get_site_name(settings, lang)),
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         # Relative paths in an inherited file resolve against the inheriting file,
         # which lives in the build folder; the shared custom_dir is therefore given absolute.
-        "theme": {"language": lang, "custom_dir": str(THEME_OVERRIDES)},
+        "theme": theme,
         # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.escaping).
         "hooks": [str(MKDOCS_HOOK)],
         "nav": [
@@ -62,17 +77,19 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
             "alternate": True,
         },
     }
+    if settings.footer.get(lang):
+        config["copyright"] = html.escape(settings.footer[lang])
     if site_url:
         # Only a deployment that knows its URL gets absolute sitemap entries.
         config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
     return config
 
 
-def write_language_configs(build_dir: Path, site_dir: Path, site_url: str = "") -> dict[str, Path]:
+def write_language_configs(build_dir: Path, site_dir: Path, site_url: str = "", settings: SiteSettings | None = None) -> dict[str, Path]:
     """Write ``<build folder>/mkdocs.<lang>.yml`` for every language; language -> config path."""
     paths = {}
     for lang in LANGUAGES:
-        config = get_language_config(lang, build_dir / "docs" / lang, site_dir / lang, site_url)
+        config = get_language_config(lang, build_dir / "docs" / lang, site_dir / lang, site_url, settings)
         path = build_dir / f"mkdocs.{lang}.yml"
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         if not path.exists() or path.read_text(encoding="utf-8") != text:

@@ -18,7 +18,7 @@ import pytest
 
 from generator.commands.build import build_site
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
-from tests.factories import edit_cited_title, edit_paragraph, make_corpus, remove_text
+from tests.factories import add_newest_text, edit_cited_title, edit_paragraph, make_corpus, remove_text
 
 pytestmark = pytest.mark.slow  # several full and incremental builds each
 
@@ -37,7 +37,7 @@ def outside_search(files: dict[str, tuple[int, str]]) -> dict[str, str]:
     return {path: digest for path, (_, digest) in files.items() if path.split("/")[1:2] != [SEARCH_DIR]}
 
 
-@pytest.mark.parametrize("edit", [edit_paragraph, edit_cited_title, remove_text])
+@pytest.mark.parametrize("edit", [edit_paragraph, edit_cited_title, remove_text, add_newest_text])
 def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)
@@ -83,8 +83,26 @@ def test_a_full_build_after_incremental_ones_is_a_full_build_byte_for_byte(tmp_p
     assert not (site / "en" / SEARCH_DIR / DELTA_DIR).exists()
 
 
+def test_an_incremental_build_after_the_settings_changed_builds_the_site_whole(tmp_path, caplog):
+    """The site's name is on every page, which ``mkdocs build --dirty`` would not build
+    again: a change of site.yml makes the incremental build a full one."""
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "incremental" / "site"
+    assert build_site(content, site) == 0
+    (content / "site.yml").write_text("name: Watch\nurl: https://watch.example/\n", encoding="utf-8")
+    with caplog.at_level("INFO"):
+        assert build_site(content, site, incremental=True) == 0
+    assert "The site's settings changed: building the site whole" in caplog.text
+    full = tmp_path / "full" / "site"
+    assert build_site(content, full) == 0
+    assert outside_search(snapshot(site)) == outside_search(snapshot(full))
+    assert "<title>Watch - Watch</title>" in (site / "en" / "index.html").read_text(encoding="utf-8")  # the page's, the site's
+
+
 def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monkeypatch):
-    """Below PARALLEL_MIN_TEXTS texts everything runs in-process; forced, the same site."""
+    """Below PARALLEL_MIN_TEXTS texts everything runs in-process (the texts' data and the
+    feeds are made one language after the other too); forced, the same site."""
     from generator.read import parallel as parsing
 
     content = tmp_path / "content"

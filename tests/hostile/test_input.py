@@ -179,7 +179,7 @@ def test_check_names_the_files_it_does_not_read(tmp_path):
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if "not read" in line]
     assert lines == [
-        f"{content}/notes.md: warning: not read: expected only resolutions, meps.yml, references.yml",
+        f"{content}/notes.md: warning: not read: expected only resolutions, meps.yml, references.yml, site.yml",
         f"{content / TEXT_DIR}/EN.TXT: warning: not read: file names are lowercase (en.txt)",
         f"{content / TEXT_DIR}/de.txt: warning: not read: expected only en.txt, fr.txt, meta.yml",
         f"{content}/resolutions/README: warning: not read: resolutions/ holds one folder a text (<slug>/)",
