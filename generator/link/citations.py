@@ -72,10 +72,11 @@ class Target:
 
     @property
     def label(self) -> str:
-        """How a message names this target: its slug, or its English (else any) title."""
+        """How a message names this target: its slug, or its title in the first language
+        of the registry (else in any)."""
         if self.slug:
             return self.slug
-        return self.title.get("en") or next(iter(self.title.values()), "") or str(self.date)
+        return self.title.get(LANGUAGES[0]) or next(iter(self.title.values()), "") or str(self.date)
 
 
 def fold(text: str) -> str:
