@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/dump_parses.py OUT PATH [PATH ...]
 
-A PATH is a folder (every ``*.txt`` under it, in sorted order), a raw text, or a parser
-fixture file (``tests/fixtures/parse/*.txt``: each case's input). For each text OUT holds
-its name, then what ``parse --json`` prints, the lines ``check`` would report as skipped,
-or the one-line error of a text that does not parse. Two dumps made before and after a
-change to the parser compare byte for byte (``cmp``) when the change alters no parse.
+A PATH is a folder (every ``*.txt`` under it, in sorted order, but the parser fixture
+files), a raw text, or a parser fixture file (``tests/fixtures/parse/*.txt``: each case's
+input). For each text OUT holds its name, then what ``parse --json`` prints and the lines
+``check`` would report as skipped, or the one-line error of a text that does not parse.
+Two dumps made before and after a change to the parser compare byte for byte (``cmp``)
+when the change alters no parse.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from generator.model import RawText
 from generator.parse.parser import parse_resolution_with_skipped_lines
 from generator.read.decode import get_raw_text, read_raw_text
 
-FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "parse"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "parse"
 
 
 def raw_texts(path: Path) -> Iterator[tuple[str, RawText | InputError]]:
@@ -32,7 +34,8 @@ def raw_texts(path: Path) -> Iterator[tuple[str, RawText | InputError]]:
                 yield from raw_texts(file)
         return
     if path.parent.resolve() == FIXTURES:
-        sys.path.insert(0, str(FIXTURES.parent.parent.parent))
+        if str(ROOT) not in sys.path:  # the fixture reader is the tests'
+            sys.path.insert(0, str(ROOT))
         from tests.parse.test_parser import read_fixture_cases
 
         for name, raw_input, _ in read_fixture_cases(path):
