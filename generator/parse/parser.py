@@ -69,6 +69,14 @@ _MAX_HEADING_LENGTH = 200
 # at the start of its line, after a complete unit.
 _FIRST_NOTE = re.compile(r"^(?:\[1\]|\(1\))(?:\s|$)")
 
+# The words a line starts with where the body may end (``_ends_body``) or an amendment
+# start (``starts_amendment``). Both are asked of every line of the body and most lines
+# start otherwise: this one pattern tells them so, and only the rest are tested.
+_MAY_END_BODY_OR_START_AMENDMENT = re.compile(
+    "|".join(re.escape(words) for words in (*rec.END_OF_PAGE, *rec.END_OF_TEXT_OPENERS, *rec.END_OF_TEXT_HEADINGS))
+    + rf"|\[1\]|\(1\)|(?i:{rec.AMENDMENT_WORDS})"
+)
+
 
 @dataclass(slots=True)
 class _UnitDraft:
@@ -225,17 +233,18 @@ def _read_body_line(state: _ParseState, lines: list[rec.SourceLine], index: int)
         return
     if state.layout.is_body_furniture(line):
         return
-    if not state.body_ended and _ends_body(state, line):
-        state.body_ended = True
-        _close_amendment(state)
-        return
-    if not state.body_ended and starts_amendment(lines, index, len(state.amendments) + 1):
-        _close_amendment(state)
-        state.amendment = AmendmentDraft(str(len(state.amendments) + 1), line.number)
-        state.amendments.append(state.amendment)
-        state.current = None
-        _took(state, line)
-        return
+    if not state.body_ended and _MAY_END_BODY_OR_START_AMENDMENT.match(line.text):
+        if _ends_body(state, line):
+            state.body_ended = True
+            _close_amendment(state)
+            return
+        if starts_amendment(lines, index, len(state.amendments) + 1):
+            _close_amendment(state)
+            state.amendment = AmendmentDraft(str(len(state.amendments) + 1), line.number)
+            state.amendments.append(state.amendment)
+            state.current = None
+            _took(state, line)
+            return
     if state.amendment is not None:
         if state.amendment.read(line, state.blank_since_unit):
             state.blank_since_unit = False
@@ -277,7 +286,10 @@ def _read_body_line(state: _ParseState, lines: list[rec.SourceLine], index: int)
 def _ends_body(state: _ParseState, line: rec.SourceLine) -> bool:
     """The notes under the text, what follows a report's resolution ("EXPLANATORY
     STATEMENT") or a legislative resolution (the act adopted: "Position of the European
-    Parliament adopted at first reading ..."), the page's footer ("Last updated: 7 May 2025")."""
+    Parliament adopted at first reading ..."), the page's footer ("Last updated: 7 May 2025").
+
+    Asked only of the lines ``_MAY_END_BODY_OR_START_AMENDMENT`` admits: a line this
+    accepts must start as that pattern says."""
     text = line.text
     if text.startswith(rec.END_OF_PAGE) or text.startswith(rec.END_OF_TEXT_OPENERS):
         return True

@@ -372,31 +372,23 @@ _OPENING_FORMULA = re.compile("|".join(rf"^{g.opening_formula}\s*,?$" for g in _
 
 # --------------------------------------------------------------------------- amendments
 
-_AMENDMENT_WORDS = "|".join(re.escape(g.amendment_heading) for g in _GRAMMARS if g.amendment_heading)
+AMENDMENT_WORDS = "|".join(re.escape(g.amendment_heading) for g in _GRAMMARS if g.amendment_heading)
+"""The headings' word ("Amendment", "Amendement"), as a pattern's alternation."""
 _AMENDMENT_COLUMNS = "|".join(re.escape(column) for g in _GRAMMARS for column in g.amendment_columns)
-_AMENDMENT_HEADING = re.compile(rf"^(?:{_AMENDMENT_WORDS})\s+(?P<num>\d+)$", re.IGNORECASE)
+_AMENDMENT_HEADING = re.compile(rf"^(?:{AMENDMENT_WORDS})\s+(?P<num>\d+)$", re.IGNORECASE)
 # "| Text proposed by the Commission | Amendment |" (markdownify), "Present text |
 # Amendment" (html2text), the two titles with only a space between (a page's text).
 _AMENDMENT_TABLE_HEADER = re.compile(
-    rf"^\|?\s*(?:{_AMENDMENT_COLUMNS})\s*\|?\s*(?:{_AMENDMENT_WORDS})\s*\|?$", re.IGNORECASE
+    rf"^\|?\s*(?:{_AMENDMENT_COLUMNS})\s*\|?\s*(?:{AMENDMENT_WORDS})\s*\|?$", re.IGNORECASE
 )
 _AMENDMENT_COLUMN = re.compile(rf"^(?:{_AMENDMENT_COLUMNS})$", re.IGNORECASE)
-_AMENDMENT_WORD = re.compile(rf"^(?:{_AMENDMENT_WORDS})$", re.IGNORECASE)
-
-
-_AMENDMENT_INITIALS = tuple({g.amendment_heading[:1] for g in _GRAMMARS if g.amendment_heading})
+_AMENDMENT_WORD = re.compile(rf"^(?:{AMENDMENT_WORDS})$", re.IGNORECASE)
 
 
 def match_amendment_heading(text: str) -> str | None:
     """The number of an amendment's heading ("Amendment 12"), or None."""
-    # Asked of every line of a body: most start with another letter than the heading.
-    if not text.startswith(_AMENDMENT_INITIALS) and not text[:1].lower().startswith(_AMENDMENT_INITIALS_LOWER):
-        return None
     found = _AMENDMENT_HEADING.match(text)
     return found["num"] if found else None
-
-
-_AMENDMENT_INITIALS_LOWER = tuple(initial.lower() for initial in _AMENDMENT_INITIALS)
 
 
 def is_amendment_table_header(text: str) -> bool:
