@@ -17,7 +17,13 @@ from tests.browser.pages import page_paths
 def test_no_request_of_a_page_view_fails(page, site_url, path):
     failures: list[str] = []
     page.on("response", lambda response: response.status >= 400 and failures.append(f"{response.status} {response.url}"))
-    page.on("requestfailed", lambda request: failures.append(f"failed {request.url}: {request.failure}"))
+    # A request the browser itself gave up (net::ERR_ABORTED: a navigation, here the
+    # language switch, cut a fetch of the page it left) was not refused by the site;
+    # on a loaded machine the search's fetches can still be running at the click.
+    page.on(
+        "requestfailed",
+        lambda request: request.failure != "net::ERR_ABORTED" and failures.append(f"failed {request.url}: {request.failure}"),
+    )
     page.goto(f"{site_url}{path}", wait_until="networkidle")
     # The search box loads its index on first use: use it, and follow a language switch.
     if page.locator(".unit-search__input").count():
