@@ -51,7 +51,7 @@ from generator.link.linker import link_corpus  # noqa: E402
 from generator.model import Corpus  # noqa: E402
 from generator.outputs.search import write_search_indexes  # noqa: E402
 from generator.read.content import find_resolution_dirs, load_content  # noqa: E402
-from generator.site.projects import run_mkdocs_builds, write_language_configs  # noqa: E402
+from generator.site.projects import run_site_builds, write_language_configs  # noqa: E402
 from generator.site_folder import get_build_dir  # noqa: E402
 
 QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
@@ -145,10 +145,10 @@ def build_languages(build_dir: Path, site_dir: Path, concurrently: bool) -> floa
     os.sync()  # see ``measure``
     started = time.perf_counter()
     if concurrently:
-        run_mkdocs_builds(config_paths, None)
+        run_site_builds(config_paths, None)
     else:
         for lang, path in config_paths.items():
-            run_mkdocs_builds({lang: path}, None)
+            run_site_builds({lang: path}, None)
     return time.perf_counter() - started
 
 

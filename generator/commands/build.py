@@ -37,7 +37,7 @@ from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render.pages import get_page_builders, render_site
 from generator.site.docs import WriteReport, write_pages
-from generator.site.projects import remove_mkdocs_not_found_pages, run_mkdocs_builds, write_language_configs
+from generator.site.projects import remove_mkdocs_not_found_pages, run_site_builds, write_language_configs
 from generator.site_folder import BuildFolders, check_replaceable, claim_site, mark_site
 from generator.urls import get_page_url
 
@@ -198,7 +198,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     try:
         mark_site(new_site)  # first: a build killed from here on leaves a folder known as its own
         config_paths = write_language_configs(build_dir, new_site, context.site_url, corpus.settings)
-        run_mkdocs_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
+        run_site_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
@@ -281,7 +281,7 @@ def update_site(
     logger.info(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
     config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
     newest = corpus.documents[0].date if corpus.documents else None
-    run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    run_site_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
     remove_mkdocs_not_found_pages(site_dir)
     for lang, removed in removed_pages.items():
         for path in removed:

@@ -41,7 +41,7 @@ def test_build_of_the_bundled_content(bundled_site):
 
 
 def test_no_page_keeps_the_wrappers_markdown_was_spared_the_html_by(bundled_site):
-    """generator.render.escaping wraps raw HTML blocks in comments; the MkDocs hook takes them off."""
+    """generator.render.escaping wraps raw HTML blocks in comments; the Markdown extension (generator.site.raw_html) takes them off."""
     pages = list(bundled_site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
