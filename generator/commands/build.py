@@ -155,18 +155,12 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     )
 
     preparing = [output for output in get_outputs() if output.prepare]
-    if in_place:
-        # Pagefind (a process of its own) indexes the changed pages on the second core
-        # while this one renders, writes and runs MkDocs.
-        logger.info(f"Preparing {', '.join(o.name for o in preparing)} (changed pages), in the background")
-        tasks = [BackgroundTask(output.prepare, context) for output in preparing if output.prepare]
-    else:
-        # Before rendering: the memory of what an output prepares (Pagefind's) then adds
-        # to the corpus's alone, not to the rendered pages' (bench/RESULTS.md).
-        logger.info(f"Preparing {', '.join(o.name for o in preparing)}")
-        for output in preparing:
-            if output.prepare:
-                output.prepare(context)
+    # Pagefind (a process of its own, forked from one that has the corpus) indexes on the
+    # second core while this one renders, writes and runs MkDocs: alone, it left a core
+    # idle for a third of a full build (bench/RESULTS.md).
+    changed = "changed pages, " if in_place else ""
+    logger.info(f"Preparing {', '.join(o.name for o in preparing)} ({changed}in the background)")
+    tasks = [BackgroundTask(output.prepare, context) for output in preparing if output.prepare]
 
     logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     logger.info(f"Writing pages to {build_dir / 'docs'}")
@@ -183,8 +177,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         # leaves one that the next build makes whole.
         folders.record_site(built=False)
         update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, context.site_url)
-        for task in tasks:
-            task.result()
+        finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, site_dir)
         folders.record_site(built=True)
@@ -200,6 +193,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         config_paths = write_language_configs(build_dir, new_site, context.site_url, corpus.settings)
         run_site_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
+        finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
         # mkdtemp makes the folder private; a site is for everyone to read.
@@ -211,6 +205,12 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     folders.record_site(built=True)
     write_if_changed(build_dir / SETTINGS_RECORD, get_settings_digest(corpus.settings))
     logger.info(f"Site built in {site_dir}")
+
+
+def finish_tasks(tasks: list[BackgroundTask]) -> None:
+    """Wait for the outputs' preparations (their errors are the build's)."""
+    for task in tasks:
+        task.result()
 
 
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:

@@ -27,9 +27,10 @@ from markdown.treeprocessors import Treeprocessor
 
 from generator.render.escaping import RAW_HTML_CLOSE, RAW_HTML_OPEN
 
-_HEADING = re.compile(r"(#{1,6}) ([^*_`\[\]\\!<>{}#\n]+) \{ #([A-Za-z0-9_-]+) \}")
-"""A heading as ``generator.render.escaping.render_heading`` writes it, whose (escaped) text
-has no character Markdown's inline patterns would read: its HTML is its text as it is."""
+_HEADING = re.compile(r"(#{1,6}) ([^\n]+?) \{ #([A-Za-z0-9_-]+) \}")
+"""A heading as ``generator.render.escaping.render_heading`` writes it: its text is HTML
+text already (escaped), and goes into the page as it is, as the text of a raw block does
+(Markdown would read an interface string's ``*`` as emphasis)."""
 
 
 def unwrap_raw_html(html: str) -> str:

@@ -100,3 +100,12 @@ def test_keep_going_builds_the_rest_and_exits_1(tmp_path):
     assert "2013-01-01-broken" in result.stderr and "left out" in result.stderr
     assert (site / "en" / "resolutions" / SLUG / "index.html").is_file()
     assert not (site / "en" / "resolutions" / "2013-01-01-broken").exists()
+
+
+def test_materials_end_of_life_notice_is_in_the_build_log_once(tmp_path):
+    """Each MkDocs process prints it on stderr; the build logs it once, not with --quiet."""
+    command = [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"), "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Material for MkDocs reaches end of life") == 1
+    assert "\x1b[" not in result.stderr  # the terminal's colour codes are not in the log
