@@ -155,12 +155,22 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     )
 
     preparing = [output for output in get_outputs() if output.prepare]
-    # Pagefind (a process of its own, forked from one that has the corpus) indexes on the
-    # second core while this one renders, writes and runs MkDocs: alone, it left a core
-    # idle for a third of a full build (bench/RESULTS.md).
-    changed = "changed pages, " if in_place else ""
-    logger.info(f"Preparing {', '.join(o.name for o in preparing)} ({changed}in the background)")
-    tasks = [BackgroundTask(output.prepare, context) for output in preparing if output.prepare]
+    # In the background, in a process forked from one that has the corpus, on the second
+    # core while this one renders, writes and runs MkDocs: in an incremental build every
+    # preparation, in a full one those that wait on a program of their own (Pagefind,
+    # which alone left a core idle for a third of a full build: bench/RESULTS.md).
+    beside = [output for output in preparing if in_place or output.prepare_beside]
+    ahead = [output for output in preparing if output not in beside]
+    if ahead:
+        # Before rendering: their memory then adds to the corpus's alone.
+        logger.info(f"Preparing {', '.join(o.name for o in ahead)}")
+        for output in ahead:
+            if output.prepare:
+                output.prepare(context)
+    if beside:
+        changed = "changed pages, " if in_place else ""
+        logger.info(f"Preparing {', '.join(o.name for o in beside)} ({changed}in the background)")
+    tasks = [BackgroundTask(output.prepare, context) for output in beside if output.prepare]
 
     logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     logger.info(f"Writing pages to {build_dir / 'docs'}")
