@@ -10,7 +10,9 @@ buttons. The sentences come from a parliamentary vocabulary drawn by a seeded ra
 generator, so the same N and seed always give the same bytes. The English and French
 versions are drawn from parallel word lists, so both have the same units (same ids).
 
-People come from a pool of 150 MEPs and 20 staff written to ``meps.yml``. About half the
+People come from a pool written to ``meps.yml`` that grows with N as a parliament's does
+over the years: 150 MEPs and 20 staff up to 1,200 texts, then an MEP for every 8 texts
+and a staff member for every 100 (2,500 MEPs and 200 staff at 20,000). About half the
 texts are "European Parliament resolution"s; later texts cite earlier ones in the forms
 the link stage recognises ("having regard to its resolution of 17 September 2009 on X,").
 """
@@ -192,19 +194,31 @@ class Sentences:
         return [self.clause() for _ in range(count)]
 
 
-def make_people(rng: random.Random) -> tuple[list[dict], list[dict]]:
-    """A pool of ~150 MEPs and ~20 staff with unique names."""
+def get_people_counts(count: int) -> tuple[int, int]:
+    """(MEPs, staff) for a corpus of ``count`` texts."""
+    return max(150, count // 8), max(20, count // 100)
+
+
+def make_people(rng: random.Random, count: int) -> tuple[list[dict], list[dict]]:
+    """The MEPs and staff of a corpus of ``count`` texts, with unique names: "First Last",
+    then, past those 1,200 names, "First Last-Other" (drawn only then, so that smaller
+    corpora stay what they were)."""
+    meps_count, staff_count = get_people_counts(count)
     names = sorted({f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES})
     rng.shuffle(names)
+    if meps_count + staff_count > len(names):
+        more = sorted({f"{first} {last}-{other}" for first in FIRST_NAMES for last in LAST_NAMES for other in LAST_NAMES if last != other})
+        rng.shuffle(more)
+        names += more[: meps_count + staff_count - len(names)]
     countries = ["Germany", "Belgium", "France", "Spain", "Sweden", "Austria", "Netherlands", "Finland"]
     meps = [
         {"name": name, "kind": "mep", "country": rng.choice(countries), "group": "Greens/EFA",
          "term": f"{2004 + 5 * rng.randrange(3)}-2024"}
-        for name in names[:150]
+        for name in names[:meps_count]
     ]
     staff = [
         {"name": name, "kind": "staff", "group": "Greens/EFA", "role_index": rng.randrange(len(STAFF_ROLES))}
-        for name in names[150:170]
+        for name in names[meps_count : meps_count + staff_count]
     ]
     return meps, staff
 
@@ -303,7 +317,7 @@ def write_text(folder: Path, text: Text, earlier: list[Text], meps, staff, rng: 
 def make_corpus(count: int, out_dir: Path, seed: int = 1) -> list[str]:
     """Write ``count`` texts, ``meps.yml`` and ``references.yml`` into ``out_dir``; return the slugs."""
     rng = random.Random(seed)
-    meps, staff = make_people(rng)
+    meps, staff = make_people(rng, count)
     texts = make_texts(count, rng)
     resolutions = out_dir / "resolutions"
     resolutions.mkdir(parents=True, exist_ok=True)

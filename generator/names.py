@@ -62,7 +62,7 @@ def split_name(printed: str) -> tuple[str, str]:
 
 
 MAX_SLUG_LENGTH = 80
-"""A person's slug names a page file (``meps/<slug>.md``) and its folder: a name of any
+"""A person's slug names a page file (``meps/<slug>/index.md``) and its folder: a name of any
 length gives at most this many characters (before a ``-2`` that keeps it unique)."""
 
 RESERVED_SLUGS = frozenset({"index"})

@@ -1,9 +1,13 @@
 """Where every page is (URL contract: DESIGN.md section 4), and the relative links between pages.
 
 A page is named by its Markdown path inside a language's docs folder
-(``resolutions/<slug>.md``); MkDocs gives it a directory URL (``resolutions/<slug>/``).
+(``resolutions/<slug>/index.md``); MkDocs gives it a directory URL (``resolutions/<slug>/``).
 Every link the generator writes is relative, because the site is served under a path
 prefix (GitHub Pages project sites).
+
+Every page is an ``index.md`` so that its folder in the docs is its folder in the site: a
+link relative to the page's URL, as MkDocs leaves raw HTML, is then also a link relative
+to its Markdown file, as Zensical reads the links of raw HTML.
 """
 
 from __future__ import annotations
@@ -42,11 +46,11 @@ def get_language_url(path: str, lang: str) -> str:
 
 
 def get_resolution_path(slug: str) -> str:
-    return f"resolutions/{slug}.md"
+    return f"resolutions/{slug}/index.md"
 
 
 def get_person_path(slug: str) -> str:
-    return f"meps/{slug}.md"
+    return f"meps/{slug}/index.md"
 
 
 def get_resolution_url(slug: str) -> str:

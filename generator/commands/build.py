@@ -37,7 +37,7 @@ from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render.pages import get_page_builders, render_site
 from generator.site.docs import WriteReport, write_pages
-from generator.site.projects import remove_mkdocs_not_found_pages, run_mkdocs_builds, write_language_configs
+from generator.site.projects import remove_mkdocs_not_found_pages, run_site_builds, write_language_configs
 from generator.site_folder import BuildFolders, check_replaceable, claim_site, mark_site
 from generator.urls import get_page_url
 
@@ -155,18 +155,22 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     )
 
     preparing = [output for output in get_outputs() if output.prepare]
-    if in_place:
-        # Pagefind (a process of its own) indexes the changed pages on the second core
-        # while this one renders, writes and runs MkDocs.
-        logger.info(f"Preparing {', '.join(o.name for o in preparing)} (changed pages), in the background")
-        tasks = [BackgroundTask(output.prepare, context) for output in preparing if output.prepare]
-    else:
-        # Before rendering: the memory of what an output prepares (Pagefind's) then adds
-        # to the corpus's alone, not to the rendered pages' (bench/RESULTS.md).
-        logger.info(f"Preparing {', '.join(o.name for o in preparing)}")
-        for output in preparing:
+    # In the background, in a process forked from one that has the corpus, on the second
+    # core while this one renders, writes and runs MkDocs: in an incremental build every
+    # preparation, in a full one those that wait on a program of their own (Pagefind,
+    # which alone left a core idle for a third of a full build: bench/RESULTS.md).
+    beside = [output for output in preparing if in_place or output.prepare_beside]
+    ahead = [output for output in preparing if output not in beside]
+    if ahead:
+        # Before rendering: their memory then adds to the corpus's alone.
+        logger.info(f"Preparing {', '.join(o.name for o in ahead)}")
+        for output in ahead:
             if output.prepare:
                 output.prepare(context)
+    if beside:
+        changed = "changed pages, " if in_place else ""
+        logger.info(f"Preparing {', '.join(o.name for o in beside)} ({changed}in the background)")
+    tasks = [BackgroundTask(output.prepare, context) for output in beside if output.prepare]
 
     logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     logger.info(f"Writing pages to {build_dir / 'docs'}")
@@ -183,8 +187,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         # leaves one that the next build makes whole.
         folders.record_site(built=False)
         update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, context.site_url)
-        for task in tasks:
-            task.result()
+        finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, site_dir)
         folders.record_site(built=True)
@@ -198,8 +201,9 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     try:
         mark_site(new_site)  # first: a build killed from here on leaves a folder known as its own
         config_paths = write_language_configs(build_dir, new_site, context.site_url, corpus.settings)
-        run_mkdocs_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
+        run_site_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
+        finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
         # mkdtemp makes the folder private; a site is for everyone to read.
@@ -211,6 +215,12 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     folders.record_site(built=True)
     write_if_changed(build_dir / SETTINGS_RECORD, get_settings_digest(corpus.settings))
     logger.info(f"Site built in {site_dir}")
+
+
+def finish_tasks(tasks: list[BackgroundTask]) -> None:
+    """Wait for the outputs' preparations (their errors are the build's)."""
+    for task in tasks:
+        task.result()
 
 
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:
@@ -281,7 +291,7 @@ def update_site(
     logger.info(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
     config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
     newest = corpus.documents[0].date if corpus.documents else None
-    run_mkdocs_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
+    run_site_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
     remove_mkdocs_not_found_pages(site_dir)
     for lang, removed in removed_pages.items():
         for path in removed:

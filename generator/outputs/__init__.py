@@ -70,6 +70,10 @@ class Output:
     """Called once a language, paths inside ``site/<lang>/``; else once, paths inside ``site/``."""
     prepare: Callable[[OutputContext], object] | None = None
     """Work the build runs before rendering (in the background where it can)."""
+    prepare_beside: bool = False
+    """In a full build too, ``prepare`` runs in a forked process beside rendering and
+    MkDocs (else before them, in the build's process): work that waits mostly on a
+    program of its own (Pagefind), which would leave a core idle."""
 
 
 def get_outputs() -> tuple[Output, ...]:

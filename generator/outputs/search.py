@@ -6,8 +6,8 @@ splits its index into chunks and fragments and a reader fetches only those a que
 needs. A hit opens the page at the unit, not at the top of a long text.
 
 What is indexed is a pure function of the corpus (``get_search_pages``). The build
-indexes each language before rendering (``write_search_indexes`` into
-``site.build/search/<lang>/pagefind/``: only the corpus is in memory then) and copies the
+indexes each language in a forked process while it renders and runs MkDocs
+(``write_search_indexes`` into ``site.build/search/<lang>/pagefind/``) and copies the
 bundles into ``site/<lang>/pagefind/`` after MkDocs (``install_search_indexes``), where
 the header's search box (``site/theme/partials/unit-search.html``) finds them. An
 incremental build indexes only the changed pages, into an overlay (see below).
@@ -373,9 +373,8 @@ def write_search_indexes(
     English text re-indexes English only, and a change of theme re-indexes nothing.
     ``incremental``: up to DELTA_MAX changed pages go into the delta bundle (see above)
     instead of a new main bundle; without it, any change gives a clean main bundle.
-    Languages one after the other, not at once: Pagefind takes ~650 MB to index 2,000
-    texts, and two at once would break the build's 1 GB budget (the MkDocs builds are
-    what runs concurrently). Returns the number of pages indexed in each language that was.
+    Languages one after the other, not at once: Pagefind's memory grows with the text it
+    indexes (bench/RESULTS.md), and the MkDocs builds run beside it. Returns the number of pages indexed in each language that was.
     """
     indexed = {}
     for lang in languages:
@@ -414,4 +413,4 @@ def prepare_search(context: OutputContext) -> dict[str, int]:
     return write_search_indexes(context.corpus, context.build_dir / "search", LANGUAGES, context.incremental)
 
 
-OUTPUT = Output("search", get_search_files, prepare=prepare_search)
+OUTPUT = Output("search", get_search_files, prepare=prepare_search, prepare_beside=True)

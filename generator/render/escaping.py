@@ -110,7 +110,7 @@ RAW_HTML_OPEN = "<!--raw-html\n"
 
 
 RAW_HTML_CLOSE = "\nraw-html-->"
-"""Around each raw HTML block of a page, taken off again after Markdown (``generator.site.hook``).
+"""Around each raw HTML block of a page, taken off again by our Markdown extension (``generator.site.raw_html``).
 
 Python-Markdown parses every tag of a raw HTML block with ``html.parser`` only to pass
 the block through unchanged, which was most of MkDocs's time on a text's page; a comment

@@ -4,7 +4,7 @@ The pages of a language (``get_page_builders``): the home, the index of texts, a
 text (``render_resolution_page``), the people index and a page a person
 (``generator.render.people``). How text goes into them is ``generator.render.escaping``.
 
-Pages use MkDocs directory URLs (``resolutions/<slug>.md`` -> ``resolutions/<slug>/``);
+Pages use MkDocs directory URLs (``resolutions/<slug>/index.md`` -> ``resolutions/<slug>/``);
 every link written here is relative, because the site is served under a path prefix.
 """
 

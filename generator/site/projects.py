@@ -1,16 +1,22 @@
 """The site stage: one MkDocs project per language, built concurrently, and the root pages.
 
 Why one project per language: see DESIGN.md section 6. Each language's project
-(``site.build/mkdocs.<lang>.yml``, in the build folder beside the site) INHERITs the top-level ``mkdocs.yml`` and changes only
-what differs. MkDocs runs as a subprocess (``python -m mkdocs build``), its public
-interface, so nothing of its internals is patched or imported here.
+(``site.build/mkdocs.<lang>.yml``, in the build folder beside the site) is the shared
+``mkdocs.yml`` with what differs merged in, written whole: no ``INHERIT``, which Zensical
+reads differently from MkDocs (it appends inherited lists). MkDocs runs as a subprocess
+(``python -m mkdocs build``), its public interface, so nothing of its internals is
+patched or imported here; the pages' raw HTML is handled by a Markdown extension
+(``generator.site.raw_html``), which Zensical runs too.
 """
 
 from __future__ import annotations
 
 import datetime
 import html
+import logging
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -27,17 +33,31 @@ from generator.model import SiteSettings
 from generator.outputs.branding import get_asset_path
 from generator.render.strings import get_interface_strings, get_search_strings, get_site_name
 
+logger = logging.getLogger(__name__)
+
 SITE_PACKAGE_DIR = Path(__file__).resolve().parent
-"""Where the shared ``mkdocs.yml``, the theme and the hook are: package data, so that a
-plain ``pip install`` builds."""
+"""Where the shared ``mkdocs.yml`` and the theme are: package data, so that a plain
+``pip install`` builds."""
 
 SHARED_CONFIG = SITE_PACKAGE_DIR / "mkdocs.yml"
 THEME_OVERRIDES = SITE_PACKAGE_DIR / "theme"
-MKDOCS_HOOK = SITE_PACKAGE_DIR / "hook.py"
+
+
+def merge_config(shared: dict, changes: dict) -> dict:
+    """``shared`` with ``changes`` merged in as MkDocs merges an ``INHERIT``ed file:
+    mappings key by key, any other value (a list too) replaced."""
+    merged = dict(shared)
+    for key, value in changes.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge_config(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "", settings: SiteSettings | None = None) -> dict:
-    """The per-language MkDocs configuration: only what differs from ``mkdocs.yml``.
+    """The per-language MkDocs configuration, whole: ``mkdocs.yml`` and what differs;
+    ``docs_dir`` relative to the folder the configuration is written in.
 
     The site's name and footer notice (``site.yml``) are HTML text, escaped here: Material
     prints ``site_name`` and ``copyright`` as they are (our theme prints them so
@@ -51,16 +71,15 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         theme["logo"] = get_asset_path(settings.logo)
     if settings.favicon:
         theme["favicon"] = get_asset_path(settings.favicon)
-    config = {
-        "INHERIT": str(SHARED_CONFIG),
+    changes = {
         "site_name": html.escape(get_site_name(settings, lang)),
-        "docs_dir": str(docs_dir),
+        # Relative to the config's folder (the build folder): Zensical 0.0.73 stops on
+        # an absolute docs_dir.
+        "docs_dir": docs_dir.as_posix(),
         "site_dir": str(site_dir),
-        # Relative paths in an inherited file resolve against the inheriting file,
-        # which lives in the build folder; the shared custom_dir is therefore given absolute.
+        # The config is written in the build folder, against which relative paths
+        # would resolve: the theme's folder is given absolute.
         "theme": theme,
-        # Unwraps the raw HTML blocks the renderer wraps in comments (generator.render.escaping).
-        "hooks": [str(MKDOCS_HOOK)],
         "nav": [
             {strings["home"]: "index.md"},
             {strings["resolutions"]: "resolutions/index.md"},
@@ -78,18 +97,18 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         },
     }
     if settings.footer.get(lang):
-        config["copyright"] = html.escape(settings.footer[lang])
+        changes["copyright"] = html.escape(settings.footer[lang])
     if site_url:
         # Only a deployment that knows its URL gets absolute sitemap entries.
-        config["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
-    return config
+        changes["site_url"] = f"{site_url.rstrip('/')}/{lang}/"
+    return merge_config(yaml.safe_load(SHARED_CONFIG.read_text(encoding="utf-8")), changes)
 
 
 def write_language_configs(build_dir: Path, site_dir: Path, site_url: str = "", settings: SiteSettings | None = None) -> dict[str, Path]:
     """Write ``<build folder>/mkdocs.<lang>.yml`` for every language; language -> config path."""
     paths = {}
     for lang in LANGUAGES:
-        config = get_language_config(lang, build_dir / "docs" / lang, site_dir / lang, site_url, settings)
+        config = get_language_config(lang, Path("docs", lang), site_dir / lang, site_url, settings)
         path = build_dir / f"mkdocs.{lang}.yml"
         text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         if not path.exists() or path.read_text(encoding="utf-8") != text:
@@ -105,7 +124,53 @@ def get_source_date_epoch(newest: datetime.date | None) -> str:
     return str(int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC).timestamp()))
 
 
-def run_mkdocs_builds(
+SITE_GENERATORS = ("mkdocs", "zensical")
+"""What builds the projects, chosen by ``SITE_GENERATOR`` (MkDocs unless set): MkDocs with
+Material, or Zensical, its authors' successor, which reads the same configuration."""
+
+
+def get_site_generator() -> str:
+    generator = os.environ.get("SITE_GENERATOR", "") or "mkdocs"
+    if generator not in SITE_GENERATORS:
+        raise BuildError(f"SITE_GENERATOR is {generator!r}: it can be {' or '.join(SITE_GENERATORS)}")
+    return generator
+
+
+def get_site_generator_command(generator: str, dirty: bool) -> list[str]:
+    """The command line that builds one language's project, but for ``-f config``."""
+    if generator == "zensical":
+        # Zensical has no --dirty: it builds the whole language again (its own cache,
+        # .cache/ in the build folder, spares it the unchanged pages' Markdown).
+        return [sys.executable, "-m", "zensical", "build"]
+    return [sys.executable, "-m", "mkdocs", "build", "-q", *(["--dirty"] if dirty else [])]
+
+
+def write_zensical_configs(config_paths: dict[str, Path]) -> dict[str, tuple[Path, Path]]:
+    """Zensical builds only inside its configuration's folder (0.0.73: "site_dir must be
+    within project root"): each language's configuration again, ``zensical.<lang>.yml``,
+    building into ``zensical/<lang>/`` of the build folder. Language -> (that
+    configuration, the site folder the language is then moved to)."""
+    staged = {}
+    for lang, path in config_paths.items():
+        config = yaml.safe_load(path.read_text(encoding="utf-8"))
+        destination = Path(config["site_dir"])
+        config["site_dir"] = str(path.parent / "zensical" / lang)
+        staged_path = path.with_name(f"zensical.{lang}.yml")
+        staged_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        staged[lang] = (staged_path, destination)
+    return staged
+
+
+def move_site_folder(built: Path, destination: Path) -> None:
+    """Put a language's folder that Zensical built in its place in the site (in an
+    incremental build, over the one built before; the outputs are written again after)."""
+    if destination.exists():
+        shutil.rmtree(destination)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(built, destination)
+
+
+def run_site_builds(
     config_paths: dict[str, Path],
     newest: datetime.date | None,
     dirty: bool = False,
@@ -118,35 +183,59 @@ def run_mkdocs_builds(
     ``progress(pages built, pages)``: called twice a second while MkDocs runs (MkDocs
     itself is quiet), counting the HTML pages written since the builds started.
     """
+    generator = get_site_generator()
+    staged = write_zensical_configs(config_paths) if generator == "zensical" else {}
+    build_paths = {lang: staged[lang][0] if staged else path for lang, path in config_paths.items()}
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
-    options = ["--dirty"] if dirty else []
+    command = get_site_generator_command(generator, dirty)
     started = time.time()
     children = {
         lang: processes.start(
-            [sys.executable, "-m", "mkdocs", "build", "-q", *options, "-f", str(path)],
+            [*command, "-f", str(path)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
             env=env,
             cwd=path.parent,
         )
-        for lang, path in config_paths.items()
+        for lang, path in build_paths.items()
     }
     outputs: dict[str, tuple[str, str]] = {}
     try:
-        wait_for_builds(children, outputs, config_paths, started, progress)
+        wait_for_builds(children, outputs, build_paths, started, progress)
     except BaseException:  # interrupted: no MkDocs goes on writing into a site being removed
         for child in children.values():
             processes.stop(child)
         raise
+    report_messages(outputs, generator)
     failures = []
     for lang, process in children.items():
         stdout, stderr = outputs[lang]
         if process.returncode != 0:
             message = (stderr or stdout).strip().splitlines()
-            failures.append(f"mkdocs build of {lang!r} failed: {message[-1] if message else process.returncode}")
+            failures.append(f"{generator} build of {lang!r} failed: {message[-1] if message else process.returncode}")
     if failures:
         raise BuildError("; ".join(failures), str(config_paths[next(iter(config_paths))].parent))
+    for lang, (staged_path, destination) in staged.items():
+        move_site_folder(staged_path.parent / "zensical" / lang, destination)
+
+
+_TERMINAL_CODES = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def report_messages(outputs: dict[str, tuple[str, str]], generator: str) -> None:
+    """What the ``generator``'s processes printed on stderr, in the build's log (not with
+    ``--quiet``: nothing is wrong), once however many printed it: with MkDocs, Material's
+    notice of its end of life (it names Zensical, which the site stage can move to:
+    README, "Building with Zensical")."""
+    seen = set()
+    for _, stderr in outputs.values():
+        message = _TERMINAL_CODES.sub("", stderr).strip()
+        if message and message not in seen:
+            seen.add(message)
+            for line in message.splitlines():
+                if line.strip():
+                    logger.info(f"{generator}: {line.strip()}")
 
 
 def wait_for_builds(
@@ -180,7 +269,7 @@ def wait_for_builds(
 def get_output_dirs(config_path: Path) -> tuple[Path, Path]:
     """(docs_dir, site_dir) of a per-language config written by ``write_language_configs``."""
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    return Path(config["docs_dir"]), Path(config["site_dir"])
+    return config_path.parent / config["docs_dir"], Path(config["site_dir"])
 
 
 def count_pages(folder: Path, suffix: str, since: float = 0.0) -> int:

@@ -41,7 +41,7 @@ def test_build_of_the_bundled_content(bundled_site):
 
 
 def test_no_page_keeps_the_wrappers_markdown_was_spared_the_html_by(bundled_site):
-    """generator.render.escaping wraps raw HTML blocks in comments; the MkDocs hook takes them off."""
+    """generator.render.escaping wraps raw HTML blocks in comments; the Markdown extension (generator.site.raw_html) takes them off."""
     pages = list(bundled_site.rglob("*.html"))
     assert len(pages) > 10
     for page in pages:
@@ -100,3 +100,12 @@ def test_keep_going_builds_the_rest_and_exits_1(tmp_path):
     assert "2013-01-01-broken" in result.stderr and "left out" in result.stderr
     assert (site / "en" / "resolutions" / SLUG / "index.html").is_file()
     assert not (site / "en" / "resolutions" / "2013-01-01-broken").exists()
+
+
+def test_materials_end_of_life_notice_is_in_the_build_log_once(tmp_path):
+    """Each MkDocs process prints it on stderr; the build logs it once, not with --quiet."""
+    command = [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"), "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Material for MkDocs reaches end of life") == 1
+    assert "\x1b[" not in result.stderr  # the terminal's colour codes are not in the log

@@ -132,7 +132,9 @@ def test_after_a_kill_the_next_build_waits_for_its_children_then_removes_what_it
     build = start_generator("build", "--quiet", "--content", str(content), "--site-dir", str(site), env=env)
     wait_for(lambda: len(started_processes(started)) == (2 if stage == "mkdocs" else 1), 30, f"{stage} to start")
     os.kill(build.pid, signal.SIGKILL)  # nothing can be cleaned up by the build itself
-    build.communicate(timeout=10)
+    # wait, not communicate: the build's forked worker (which runs Pagefind) holds its
+    # pipes until it ends.
+    build.wait(timeout=10)
     assert leftovers(site) if stage == "mkdocs" else scratch_dirs(site)
     children = session_processes(build.pid)
     assert children, "the killed build's children are still at work"

@@ -25,7 +25,8 @@ from generator.link.linker import link_corpus
 from generator.read.content import load_content
 from generator.render.escaping import get_front_matter, html_text, text
 from generator.render.pages import render_site
-from generator.site.hook import on_page_content
+from generator.site.raw_html import unwrap_raw_html
+from generator.urls import get_resolution_path
 from tests.html_tools import by_id, normalise, parse_html, unit_text
 from tests.paths import CONTENT, GOLDEN, ROOT
 
@@ -58,9 +59,9 @@ def test_golden_markdown_of_the_bundled_content(bundled_corpus, lang):
 
 
 def markdown_to_html(markdown: str) -> str:
-    """Another Markdown implementation's HTML of a page, raw HTML unwrapped as MkDocs's hook does."""
+    """Another Markdown implementation's HTML of a page, raw HTML unwrapped as our Markdown extension does."""
     body = markdown.split("---\n", 2)[2]
-    return on_page_content(MarkdownIt("commonmark", {"html": True}).render(body), None, None, None)
+    return unwrap_raw_html(MarkdownIt("commonmark", {"html": True}).render(body))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -68,7 +69,7 @@ def test_markdown_renders_to_the_source_words(sample_corpus, bundled_corpus, hos
     for corpus in (sample_corpus, bundled_corpus, hostile_corpus):
         pages = render_site(corpus, lang)
         for document in corpus.documents:
-            ids = by_id(parse_html(markdown_to_html(pages[f"resolutions/{document.slug}.md"])))
+            ids = by_id(parse_html(markdown_to_html(pages[get_resolution_path(document.slug)])))
             for unit in document.version(lang).units():
                 assert normalise(unit_text(ids[unit.eid])) == normalise(unit.text), (document.slug, unit.eid)
 
@@ -100,7 +101,7 @@ def test_empty_links_mapping_renders(sample_corpus):
     from dataclasses import replace
 
     pages = render_site(replace(sample_corpus, links={}), "en")
-    assert "citation-link" not in pages["resolutions/2012-03-07-kazakhstan.md"]
+    assert "citation-link" not in pages[get_resolution_path("2012-03-07-kazakhstan")]
 
 
 def test_dates_in_each_language(sample_corpus):
@@ -163,7 +164,7 @@ def test_a_parliament_text_shows_what_its_page_gave(sample_corpus):
         documents=(*sample_corpus.documents, document),
         person_slugs={**sample_corpus.person_slugs, (slug, "Barbara Lochbihler"): "barbara-lochbihler"},
     )
-    page = parse_html(markdown_to_html(render_site(corpus, "en")[f"resolutions/{slug}.md"]))
+    page = parse_html(markdown_to_html(render_site(corpus, "en")[get_resolution_path(slug)]))
     ids = by_id(page)
     facts = {e.attrs["class"]: e.text() for e in page.iter() if e.attrs.get("class", "").startswith("doc-")}
     assert facts["doc-reference"] == "B7-0261/2014"

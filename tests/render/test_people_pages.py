@@ -19,6 +19,7 @@ from generator.link.linker import link_corpus
 from generator.model import Corpus, Person, PersonRef
 from generator.read.content import load_content
 from generator.render.pages import render_site
+from generator.urls import get_person_path, get_resolution_path
 from tests.factories import FORMER_MEMBER, IMPORTED_MEMBER, make_document, make_people_content, make_version
 from tests.html_tools import parse_html
 from tests.paths import GOLDEN
@@ -41,7 +42,7 @@ def pages(people_corpus):
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("slug", [IMPORTED_MEMBER, FORMER_MEMBER])
 def test_golden_person_pages(pages, lang, slug):
-    markdown = pages[lang][f"meps/{slug}.md"]
+    markdown = pages[lang][get_person_path(slug)]
     golden = GOLDEN_PEOPLE / lang / f"{slug}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +54,7 @@ def test_golden_person_pages(pages, lang, slug):
 
 
 def person_html(pages, lang, slug):
-    return parse_html(markdown_to_html(pages[lang][f"meps/{slug}.md"]))
+    return parse_html(markdown_to_html(pages[lang][get_person_path(slug)]))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -110,7 +111,7 @@ def test_the_role_most_mps_share_is_left_out_and_a_contacts_role_is_kept():
         contacts=[("D Four", "Advisor on Foreign Affairs")],
     )
     corpus = Corpus(documents=(make_document("2020-01-01-x", version),), people=(Person("x", "x"),))
-    html = markdown_to_html(render_site(corpus, "en")["resolutions/2020-01-01-x.md"])
+    html = markdown_to_html(render_site(corpus, "en")[get_resolution_path("2020-01-01-x")])
     roles = [e.text() for e in parse_html(html).find_all("span") if e.has_class("person-role")]
     assert roles == ["Vice-Chair", "Advisor on Foreign Affairs"]
     assert PersonRef("A One", "Member", 50) in version.meps  # the data keeps every role
