@@ -10,8 +10,8 @@ kind of page reads:
   its citations (with the titles of what they cite, and whether each cited text is in the
   corpus), the person pages its names link to, and for "cited by" each citing text;
 - a person's page: the person, and each text they answer for;
-- the home page and the two indexes list every text or person: always rendered (three
-  pages a language).
+- the home page, the indexes and the listing pages (years, types, tags, authors) list
+  many texts or people: always rendered.
 
 A page whose builder reads more than this list must say so here: the byte-for-byte test
 of incremental builds (tests/test_incremental.py) is there to catch a miss.

@@ -67,6 +67,11 @@ def get_gettext(lang: str) -> Callable[[str], str]:
     return get_translations(lang).gettext
 
 
+def get_ngettext(lang: str) -> Callable[[str, str, int], str]:
+    """The ``ngettext`` function of ``lang``: the form of a message for a number."""
+    return get_translations(lang).ngettext
+
+
 def get_interface_strings(lang: str) -> dict[str, str]:
     """Strings the theme templates need (per-language config ``extra``), translated."""
     t = get_gettext(lang)

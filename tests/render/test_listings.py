@@ -1,0 +1,90 @@
+"""What texts are browsed by (generator.facets) and their listing pages
+(generator.render.listings, pages)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.facets import get_author_slugs, get_label, get_listings
+from generator.link.linker import link_corpus
+from generator.render.pages import get_page_builders, get_sitemap_pages, render_site
+from generator.site.raw_html import unwrap_raw_html
+from tests.factories import EP_RESOLUTION, make_content, make_document, make_version
+from tests.html_tools import parse_html
+
+
+def html_of(markdown: str):
+    """A page's Markdown as the HTML its raw blocks give (the hook unwraps them)."""
+    return parse_html(unwrap_raw_html(markdown))
+
+
+def make_browse_corpus():
+    """Three texts: two of 2012 (one tagged twice, one English only), one of 2010."""
+    return link_corpus(make_content(
+        make_document(
+            "2012-03-15-kazakhstan",
+            make_version("2012-03-15-kazakhstan", "en", title="Kazakhstan", doc_type=EP_RESOLUTION["en"],
+                         authors=[("Anna Keller", "Verts/ALE")]),
+            make_version("2012-03-15-kazakhstan", "fr", title="Kazakhstan", doc_type=EP_RESOLUTION["fr"],
+                         authors=[("Anna Keller", "Verts/ALE")]),
+            tags=("Human rights", "Central Asia"),
+        ),
+        make_document(
+            "2012-01-10-belarus",
+            make_version("2012-01-10-belarus", "en", title="Belarus", doc_type="Motion for a resolution",
+                         meps=["Bart Staes", "Anna Keller"]),
+            tags=("human rights",),
+        ),
+        make_document(
+            "2010-06-01-iran",
+            make_version("2010-06-01-iran", "en", title="Iran", doc_type=EP_RESOLUTION["en"]),
+            make_version("2010-06-01-iran", "fr", title="Iran", doc_type=EP_RESOLUTION["fr"]),
+        ),
+    ))
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return make_browse_corpus()
+
+
+def test_listings_by_year_type_and_tag(corpus):
+    listings = get_listings(corpus)
+    assert [(listing.key, listing.slugs) for listing in listings["years"]] == [
+        ("2012", ("2012-03-15-kazakhstan", "2012-01-10-belarus")), ("2010", ("2010-06-01-iran",)),
+    ]
+    assert [(listing.key, len(listing.slugs)) for listing in listings["types"]] == [
+        ("european-parliament-resolution", 2), ("motion-for-a-resolution", 1),
+    ]
+    # "Human rights" and "human rights" are one tag, named as most texts write it.
+    assert [(listing.key, len(listing.slugs)) for listing in listings["tags"]] == [("human-rights", 2), ("central-asia", 1)]
+    assert get_label(corpus, listings["tags"][0], "en") == "Human rights"
+    assert [listing.path for listing in listings["tags"]] == ["resolutions/tags/human-rights.md", "resolutions/tags/central-asia.md"]
+
+
+def test_a_type_is_named_in_each_language_by_its_texts(corpus):
+    resolutions = get_listings(corpus)["types"][0]
+    assert get_label(corpus, resolutions, "en") == "European Parliament resolution"
+    assert get_label(corpus, resolutions, "fr") == "Résolution du Parlement européen"
+
+
+def test_a_texts_authors_are_its_authors_and_responsible_meps_once(corpus):
+    belarus = corpus.by_slug["2012-01-10-belarus"]
+    names = [corpus.people_by_slug[slug].name for slug in get_author_slugs(corpus, belarus)]
+    assert names == ["Bart Staes", "Anna Keller"]
+
+
+def test_every_listing_page_is_built_and_in_the_sitemap(corpus):
+    paths = set(get_page_builders(corpus))
+    assert {
+        "resolutions/years/2012.md", "resolutions/years/2010.md", "resolutions/types/motion-for-a-resolution.md",
+        "resolutions/tags/central-asia.md", "resolutions/authors.md",
+    } <= paths
+    assert set(get_sitemap_pages(corpus)) == paths
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_listing_page_lists_its_texts_newest_first(corpus, lang):
+    page = html_of(render_site(corpus, lang, ["resolutions/tags/human-rights.md"])["resolutions/tags/human-rights.md"])
+    links = [a.attrs["href"] for a in page.find_all("a") if "resolution-list" in (a.parent.parent.attrs.get("class") or "")]
+    assert links == ["../../2012-03-15-kazakhstan/", "../../2012-01-10-belarus/"]
