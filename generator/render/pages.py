@@ -24,14 +24,16 @@ from generator.model import (
     PersonRef,
     Resolution,
 )
+from generator.render.comparison import has_comparison, render_comparison_page
 from generator.render.context import PageContext, get_description, get_page_front_matter, render_resolution_list
 from generator.render.downloads import get_dump_link, get_text_links, render_home_downloads, render_text_downloads
-from generator.render.escaping import assemble_page, render_heading, render_paragraph, text
+from generator.render.escaping import assemble_page, render_contents, render_heading, render_paragraph, text
 from generator.render.listings import AUTHORS_PATH, INDEX_PATH, render_authors_page, render_listing_page, render_resolutions_index
 from generator.render.people import render_people_index, render_person_page
 from generator.render.strings import _, get_site_description, get_site_name
 from generator.render.units import render_units
 from generator.urls import (
+    get_comparison_path,
     get_language_url,
     get_person_path,
     get_relative_url,
@@ -126,7 +128,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
         facts.append(f'<span class="doc-procedure">{text(procedure)}</span>')
     facts.append(render_language_links(ctx, path, document))
     header = [
-        '<header class="doc-header">',
+        f'<header class="doc-header" data-cite="{text(get_citation(ctx, version))}">',
         f'<h1 id="title" lang="{version.lang}">{text(version.title)}</h1>' if missing else f'<h1 id="title">{text(version.title)}</h1>',
         f'<p class="doc-facts">{" · ".join(facts)}</p>',
         *render_doc_links(ctx, path, document),
@@ -153,13 +155,30 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     blocks.extend(wrap_in_language(body, version.lang) if missing else body)
     blocks.extend(render_cited_by(ctx, document))
     blocks.extend(render_text_downloads(ctx, document))
+    blocks.insert(1, render_contents(t(_("Contents")), blocks))
     return assemble_page(front, [block for block in blocks if block])
 
 
+def get_citation(ctx: PageContext, version: Resolution) -> str:
+    """How a reader cites the text: "European Parliament resolution of 15 March 2012 on
+    Kazakhstan", from its parsed type, date and title (units.js adds the unit and URL)."""
+    t = ctx.gettext
+    values = {"type": version.doc_type, "date": ctx.date(version.date), "title": version.title}
+    if version.doc_type and version.date:
+        return t(_("%(type)s of %(date)s on %(title)s")) % values
+    if version.doc_type:
+        return t(_("%(type)s on %(title)s")) % values
+    return version.title
+
+
 def render_doc_links(ctx: PageContext, path: str, document: Document) -> Iterator[str]:
-    """The listings of the text besides its type's: its tags."""
+    """The text's other views and listings: its versions side by side, its tags."""
     t = ctx.gettext
     links = []
+    if has_comparison(document):
+        href = text(get_relative_url(path, get_comparison_path(document.slug)))
+        label = text(t(_("Side by side")))
+        links.append(f'<a class="doc-comparison" href="{href}">{label}</a>')
     tags = [
         f'<a class="doc-tag" href="{text(get_relative_url(path, get_listing_path("tags", key)))}">{text(tag)}</a>'
         for key, tag in get_tags(document)
@@ -241,6 +260,8 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
         builders[AUTHORS_PATH] = render_authors_page
     for document in corpus.documents:
         builders[get_resolution_path(document.slug)] = functools.partial(render_resolution_page, document=document)
+        if has_comparison(document):
+            builders[get_comparison_path(document.slug)] = functools.partial(render_comparison_page, document=document)
     for person in corpus.people:
         builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
     return builders
@@ -255,8 +276,10 @@ def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
     """Every page of a language (the same in each) -> its ``lastmod``: a text's date for
-    its page."""
+    its page and its comparison."""
     pages: dict[str, datetime.date | None] = dict.fromkeys(get_page_builders(corpus))
     for document in corpus.documents:
         pages[get_resolution_path(document.slug)] = document.date
+        if has_comparison(document):
+            pages[get_comparison_path(document.slug)] = document.date
     return pages

@@ -72,6 +72,21 @@ def get_ngettext(lang: str) -> Callable[[str, str, int], str]:
     return get_translations(lang).ngettext
 
 
+CITATIONS = {
+    "text": _("%(text)s, %(url)s"),
+    "citation": _("%(text)s, citation %(num)s, %(url)s"),
+    "recital": _("%(text)s, recital %(num)s, %(url)s"),
+    "paragraph": _("%(text)s, paragraph %(num)s, %(url)s"),
+    "point": _("%(text)s, paragraph %(paragraph)s, point (%(num)s), %(url)s"),
+    "amendment": _("%(text)s, amendment %(num)s, %(url)s"),
+}
+"""How a reader cites the text, or one of its units by kind ("European Parliament
+resolution of 15 March 2012 on Kazakhstan, paragraph 7, https://..."): units.js fills in
+``{text}`` (the page header's data-cite), the unit's numbers from its id and its URL."""
+
+CITATION_PLACEHOLDERS = {"text": "{text}", "num": "{num}", "paragraph": "{paragraph}", "url": "{url}"}
+
+
 def get_interface_strings(lang: str) -> dict[str, str]:
     """Strings the theme templates need (per-language config ``extra``), translated."""
     t = get_gettext(lang)
@@ -82,12 +97,21 @@ def get_interface_strings(lang: str) -> dict[str, str]:
         "link_to_unit": t(_("Link to %(unit)s")) % {"unit": "{unit}"},
         "copy_link_to_unit": t(_("Copy link to %(unit)s")) % {"unit": "{unit}"},
         "copied": t(_("Link copied")),
+        # The cite buttons (units.js): a unit's citation is the text's (the page header's
+        # data-cite), the unit as a citation names it, and its URL (CITATIONS).
+        "cite": t(_("Cite")),
+        "cite_unit": t(_("Cite %(unit)s")) % {"unit": "{unit}"},
+        "cite_text": t(_("Cite this text")),
+        "cited": t(_("Citation copied")),
+        **{f"citation_{kind}": t(message) % CITATION_PLACEHOLDERS for kind, message in CITATIONS.items()},
         "languages": t(_("Languages")),
         "home": t(_("Home")),
         "resolutions": t(_("Resolutions")),
         "people": t(_("People")),
         "not_found": t(_("Page not found")),
         "latest_texts": t(_("Latest texts")),
+        "dark_mode": t(_("Switch to dark mode")),
+        "light_mode": t(_("Switch to light mode")),
     }
 
 

@@ -1,5 +1,5 @@
-"""What texts are browsed by (generator.facets) and their listing pages
-(generator.render.listings, pages)."""
+"""What texts are browsed by (generator.facets), their listing pages, a text's citation, and
+its comparison page (generator.render.listings, pages, comparison)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import pytest
 
 from generator.facets import get_author_slugs, get_label, get_listings
 from generator.link.linker import link_corpus
-from generator.render.pages import get_page_builders, get_sitemap_pages, render_site
+from generator.render.comparison import merge_ids, render_comparison_page
+from generator.render.context import PageContext
+from generator.render.pages import get_citation, get_page_builders, get_sitemap_pages, render_site
 from generator.site.raw_html import unwrap_raw_html
-from tests.factories import EP_RESOLUTION, make_content, make_document, make_version
+from tests.factories import EP_RESOLUTION, make_content, make_document, make_version, paragraph
 from tests.html_tools import parse_html
 
 
@@ -74,12 +76,14 @@ def test_a_texts_authors_are_its_authors_and_responsible_meps_once(corpus):
     assert names == ["Bart Staes", "Anna Keller"]
 
 
-def test_every_listing_page_is_built_and_in_the_sitemap(corpus):
+def test_every_listing_page_and_comparison_is_built_and_in_the_sitemap(corpus):
     paths = set(get_page_builders(corpus))
     assert {
         "resolutions/years/2012.md", "resolutions/years/2010.md", "resolutions/types/motion-for-a-resolution.md",
         "resolutions/tags/central-asia.md", "resolutions/authors.md",
+        "resolutions/2012-03-15-kazakhstan/compare.md", "resolutions/2010-06-01-iran/compare.md",
     } <= paths
+    assert "resolutions/2012-01-10-belarus/compare.md" not in paths  # one language: nothing to compare
     assert set(get_sitemap_pages(corpus)) == paths
 
 
@@ -88,3 +92,47 @@ def test_a_listing_page_lists_its_texts_newest_first(corpus, lang):
     page = html_of(render_site(corpus, lang, ["resolutions/tags/human-rights.md"])["resolutions/tags/human-rights.md"])
     links = [a.attrs["href"] for a in page.find_all("a") if "resolution-list" in (a.parent.parent.attrs.get("class") or "")]
     assert links == ["../../2012-03-15-kazakhstan/", "../../2012-01-10-belarus/"]
+
+
+@pytest.mark.parametrize(
+    "lang, doc_type, expected",
+    [
+        ("en", EP_RESOLUTION["en"], "European Parliament resolution of 15 March 2012 on Kazakhstan"),
+        ("fr", EP_RESOLUTION["fr"], "Résolution du Parlement européen du 15 mars 2012 sur Kazakhstan"),
+        ("en", "", "Kazakhstan"),
+    ],
+)
+def test_a_text_is_cited_by_its_type_date_and_title(corpus, lang, doc_type, expected):
+    version = make_version("2012-03-15-kazakhstan", lang, title="Kazakhstan", doc_type=doc_type)
+    assert get_citation(PageContext(corpus, lang), version) == expected
+
+
+@pytest.mark.parametrize(
+    "sequences, merged",
+    [
+        ([["a", "b", "c"], ["a", "b", "c"]], ["a", "b", "c"]),
+        ([["a", "c"], ["a", "b", "c"]], ["a", "b", "c"]),
+        ([["a", "b"], ["x", "a", "b", "y"]], ["x", "a", "b", "y"]),
+        ([["a", "b", "c"], ["a", "c"]], ["a", "b", "c"]),
+        ([[], ["a"]], ["a"]),
+    ],
+)
+def test_units_merge_in_the_first_versions_order(sequences, merged):
+    assert merge_ids(sequences) == merged
+
+
+def test_a_unit_one_version_lacks_has_an_empty_cell_in_its_row():
+    corpus = link_corpus(make_content(make_document(
+        "2012-03-15-x",
+        make_version("2012-03-15-x", "en", recitals=["A", "B"], paragraphs=[paragraph("1", "Calls", [("a", "to act;")])]),
+        make_version("2012-03-15-x", "fr", recitals=["A"], paragraphs=[paragraph("1", "Invite", [("a", "à agir;")])]),
+    )))
+    document = corpus.documents[0]
+    page = html_of(render_comparison_page(PageContext(corpus, "fr"), document))
+    rows = [row for row in page.find_all("div") if row.has_class("comparison-row")]
+    cells = [[(cell.attrs["lang"], "comparison-cell-empty" in cell.attrs["class"]) for cell in row.find_all("div")] for row in rows]
+    assert [row.attrs["id"] for row in rows] == ["rec_A", "rec_B", "para_1", "para_1__point_a"]
+    assert cells[1] == [("fr", True), ("en", False)]
+    assert all(row == [("fr", False), ("en", False)] for index, row in enumerate(cells) if index != 1)
+    labels = [row.find_all("a")[0].text() for row in rows]
+    assert labels == ["A.", "B.", "1.", "a)"]
