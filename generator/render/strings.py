@@ -126,18 +126,43 @@ UNIT_TITLES = {
 }
 
 
-def get_search_strings(lang: str) -> dict[str, str]:
+SEARCH_FILTER_LABELS = {
+    "year": _("Year"),
+    "type": _("Document type"),
+    "author": _("Author"),
+    "tag": _("Tag"),
+}
+"""The search box's filters, in the order it offers them: the names of the filters the
+index gives each text (``generator.outputs.search.get_search_head``)."""
+
+
+def get_search_strings(lang: str) -> dict:
     """The search box's strings in ``lang``, for the theme (per-language ``extra.search``).
 
     The hit titles are templates with ``{title}``, ``{num}``, ``{paragraph}``: the search
-    script fills them in from a hit's unit id.
+    script fills them in from a hit's unit id; the counts have ``{count}`` and
+    ``{query}``, in a form for one result and one for more (the script picks by the
+    count; none is shown for no result).
     """
     t = get_gettext(lang)
-    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}"}
-    return {
-        "label": t(_("Search")),
-        "placeholder": t(_("Search the resolutions")),
-        "results": t(_("Search results")),
-        "no_results": t(_("No results")),
-        **{f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()},
+    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}", "count": "{count}",
+                    "query": "{query}", "shown": "{shown}"}
+    messages = {
+        "label": _("Search"),
+        "placeholder": _("Search the resolutions"),
+        "results": _("Search results"),
+        "no_results": _("No results for “%(query)s”"),
+        "results_one": _("1 result for “%(query)s”"),
+        "results_many": _("%(count)s results for “%(query)s”"),
+        "prefix_one": _("No whole word “%(query)s”; 1 result for words that begin with it"),
+        "prefix_many": _("No whole word “%(query)s”; %(count)s results for words that begin with it"),
+        "count_one": _("1 result"),
+        "count_many": _("%(count)s results"),
+        "more": _("More results (%(shown)s of %(count)s shown)"),
+        "filters": _("Filters"),
+        "filter_all": _("All"),
     }
+    strings: dict = {name: t(message) % placeholders for name, message in messages.items()}
+    strings["filter_labels"] = {name: t(label) for name, label in SEARCH_FILTER_LABELS.items()}
+    strings.update({f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()})
+    return strings
