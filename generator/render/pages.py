@@ -120,12 +120,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
         facts.append(f'<a class="doc-type-link" href="{type_href}"><span class="doc-type">{text(version.doc_type)}</span></a>')
     if version.date:
         facts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
-    reference = document.meta.reference or version.reference
-    if reference:
-        facts.append(f'<span class="doc-reference">{text(reference)}</span>')
-    procedure = document.meta.procedure or version.procedure
-    if procedure:
-        facts.append(f'<span class="doc-procedure">{text(procedure)}</span>')
+    facts.extend(render_sources(ctx, document, version))
     facts.append(render_language_links(ctx, path, document))
     header = [
         f'<header class="doc-header" data-cite="{text(get_citation(ctx, version))}">',
@@ -157,6 +152,33 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     blocks.extend(render_text_downloads(ctx, document))
     blocks.insert(1, render_contents(t(_("Contents")), blocks))
     return assemble_page(front, [block for block in blocks if block])
+
+
+def render_sources(ctx: PageContext, document: Document, version: Resolution) -> Iterator[str]:
+    """The text's number linked to its official page in the page's language, with its
+    official PDF beside it, and its procedure linked to the procedure's file: the
+    URL patterns of ``site.yml`` (``SiteSettings.get_sources``). Where a pattern is off,
+    or the number is of no form the pattern can use, the number is plain text."""
+    t = ctx.gettext
+    reference = document.meta.reference or version.reference
+    procedure = document.meta.procedure or version.procedure
+    sources = ctx.corpus.settings.get_sources(reference, procedure, ctx.lang)
+    if reference:
+        pdf = ""
+        if sources["pdf"]:
+            pdf_label = text(t(_("Official PDF")))
+            pdf = f' (<a class="doc-pdf" href="{text(sources["pdf"])}" type="application/pdf" hreflang="{ctx.lang}">{pdf_label}</a>)'
+        yield render_source_link(ctx, sources["page"], reference, "doc-reference", t(_("Official page of the text"))) + pdf
+    if procedure:
+        label = text(t(_("Procedure")))
+        yield f'{label} ' + render_source_link(ctx, sources["procedure"], procedure, "doc-procedure", t(_("Procedure file")))
+
+
+def render_source_link(ctx: PageContext, url: str, label: str, css_class: str, title: str) -> str:
+    """An official page, in the page's language; the label as plain text without one."""
+    if not url:
+        return f'<span class="{css_class}">{text(label)}</span>'
+    return f'<a class="{css_class}" href="{text(url)}" hreflang="{ctx.lang}" title="{text(title)}">{text(label)}</a>'
 
 
 def get_citation(ctx: PageContext, version: Resolution) -> str:

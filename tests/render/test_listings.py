@@ -3,10 +3,14 @@ its comparison page (generator.render.listings, pages, comparison)."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from bs4 import BeautifulSoup
 
 from generator.facets import get_author_slugs, get_label, get_listings
 from generator.link.linker import link_corpus
+from generator.model import SiteSettings
 from generator.render.comparison import merge_ids, render_comparison_page
 from generator.render.context import PageContext
 from generator.render.pages import get_citation, get_page_builders, get_sitemap_pages, render_site
@@ -136,3 +140,46 @@ def test_a_unit_one_version_lacks_has_an_empty_cell_in_its_row():
     assert all(row == [("fr", False), ("en", False)] for index, row in enumerate(cells) if index != 1)
     labels = [row.find_all("a")[0].text() for row in rows]
     assert labels == ["A.", "B.", "1.", "a)"]
+
+
+def render_facts(settings, lang, **version):
+    """The facts line of a text's page under ``settings`` (``site.yml``)."""
+    content = make_content(make_document("2013-10-09-sources", make_version("2013-10-09-sources", lang, **version)))
+    corpus = link_corpus(dataclasses.replace(content, settings=settings))
+    markdown = render_site(corpus, lang, ["resolutions/2013-10-09-sources.md"])["resolutions/2013-10-09-sources.md"]
+    return BeautifulSoup(unwrap_raw_html(markdown), "html.parser").select_one(".doc-facts")
+
+
+@pytest.mark.parametrize("lang, page, pdf, procedure", [
+    ("en", "https://www.europarl.europa.eu/doceo/document/A-7-2013-0305_EN.html",
+     "https://www.europarl.europa.eu/doceo/document/A-7-2013-0305_EN.pdf",
+     "https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference=2013/2040(INI)"),
+    ("fr", "https://www.europarl.europa.eu/doceo/document/A-7-2013-0305_FR.html",
+     "https://www.europarl.europa.eu/doceo/document/A-7-2013-0305_FR.pdf",
+     "https://oeil.secure.europarl.europa.eu/oeil/fr/procedure-file?reference=2013/2040(INI)"),
+])
+def test_a_text_links_its_official_page_pdf_and_procedure_file_in_the_pages_language(lang, page, pdf, procedure):
+    facts = render_facts(SiteSettings(), lang, reference="A7-0305/2013", procedure="2013/2040(INI)")
+    assert facts.select_one("a.doc-reference")["href"] == page
+    assert facts.select_one("a.doc-reference").get_text() == "A7-0305/2013"
+    assert facts.select_one("a.doc-pdf")["href"] == pdf
+    assert facts.select_one("a.doc-procedure")["href"] == procedure
+    assert facts.select_one("a.doc-procedure").get_text() == "2013/2040(INI)"
+    assert {link["hreflang"] for link in facts.select("a.doc-reference, a.doc-pdf, a.doc-procedure")} == {lang}
+
+
+def test_an_operators_patterns_make_the_links_and_an_empty_one_turns_its_link_off():
+    settings = SiteSettings(
+        official_page="https://parliament.example/texts/{reference}?lang={lang}", official_pdf="", procedure_file=""
+    )
+    facts = render_facts(settings, "en", reference="A7-0305/2013", procedure="2013/2040(INI)")
+    assert facts.select_one("a.doc-reference")["href"] == "https://parliament.example/texts/A7-0305%2F2013?lang=en"
+    assert facts.select_one(".doc-pdf") is None
+    assert facts.select_one("a.doc-procedure") is None
+    assert facts.select_one("span.doc-procedure").get_text() == "2013/2040(INI)"
+
+
+def test_a_number_of_no_form_the_parliaments_urls_have_is_plain_text():
+    facts = render_facts(SiteSettings(), "en", reference="Doc 12/3")
+    assert facts.select_one("a.doc-reference") is None and facts.select_one(".doc-pdf") is None
+    assert facts.select_one("span.doc-reference").get_text() == "Doc 12/3"
