@@ -11,6 +11,7 @@ from itertools import groupby
 from generator.facets import Listing, get_label, get_listings
 from generator.model import Document
 from generator.render.context import PageContext, get_page_front_matter, render_list_filter, render_resolution_list
+from generator.render.downloads import get_listing_links, render_links
 from generator.render.escaping import assemble_page, render_heading, render_title, text
 from generator.render.people import surname_order
 from generator.render.strings import _
@@ -77,12 +78,14 @@ def render_listing_page(ctx: PageContext, listing: Listing) -> str:
     t = ctx.gettext
     title = get_listing_title(ctx, listing)
     count = count_texts(ctx, len(listing.slugs))
-    front = get_page_front_matter(ctx, listing.path, title, f"{title} — {count}", "website")
+    feeds = get_listing_links(ctx, listing)
+    front = get_page_front_matter(ctx, listing.path, title, f"{title} — {count}", "website", links=feeds)
     documents: Iterable[Document] = (ctx.corpus.by_slug[slug] for slug in listing.slugs)
     index, all_texts = text(get_relative_url(listing.path, INDEX_PATH)), text(t(_("All resolutions")))
+    facts = [text(count), f'<a href="{index}">{all_texts}</a>', *([render_links(feeds)] if feeds else [])]
     blocks = [
         render_title(title),
-        f'<p class="listing-facts">{text(count)} · <a href="{index}">{all_texts}</a></p>',
+        f'<p class="listing-facts">{" · ".join(facts)}</p>',
         render_text_filter(ctx),
         render_resolution_list(ctx, listing.path, documents),
     ]

@@ -117,13 +117,21 @@ def test_every_feed_parses_and_its_entries_link_their_pages(site):
         assert dates == sorted(dates, reverse=True) and feed.feed.updated_parsed == dates[0]
 
 
-def test_tags_have_feeds_that_their_texts_link(site):
+def test_tags_have_feeds_that_their_texts_and_listing_pages_link(site):
     if not site.parent.name.startswith("open-data-links"):
         pytest.skip("the tags of the corpus with citations are the ones known here")
     assert sorted(p.parent.name for p in (site / "en" / "tags").glob("*/feed.xml")) == ["human-rights", "kazakhstan"]
     page = site / "en" / "resolutions" / "2012-03-07-kazakhstan" / "index.html"
     feeds = [link["href"] for link in head_links(page) if link["type"] == "application/atom+xml"]
     assert feeds == ["../../feed.xml", "../../tags/kazakhstan/feed.xml", "../../tags/human-rights/feed.xml"]
+    # The feed of a tag and its listing page link each other.
+    listing = site / "en" / "resolutions" / "tags" / "human-rights" / "index.html"
+    feeds = [link["href"] for link in head_links(listing) if link["type"] == "application/atom+xml"]
+    assert feeds == ["../../../feed.xml", "../../../tags/human-rights/feed.xml"]
+    feed = feedparser.parse((site / "en" / "tags" / "human-rights" / "feed.xml").read_bytes())
+    page_link = next(link["href"] for link in feed.feed.links if link["rel"] == "alternate")
+    assert (site / "en" / "tags" / "human-rights" / page_link / "index.html").resolve() == listing.resolve()
+    assert [entry.link.rstrip("/").rpartition("/")[2] for entry in feed.entries] == ["2012-03-07-kazakhstan", "2009-09-17-zhovtis"]
 
 
 def head_links(page: Path) -> list[dict[str, str]]:
