@@ -24,6 +24,7 @@ from generator.model import (
     PersonRef,
     Resolution,
 )
+from generator.render.citing import get_citation
 from generator.render.comparison import has_comparison, render_comparison_page
 from generator.render.context import PageContext, get_description, get_page_front_matter, render_resolution_list
 from generator.render.downloads import get_dump_link, get_text_links, render_home_downloads, render_text_downloads
@@ -179,18 +180,6 @@ def render_source_link(ctx: PageContext, url: str, label: str, css_class: str, t
     if not url:
         return f'<span class="{css_class}">{text(label)}</span>'
     return f'<a class="{css_class}" href="{text(url)}" hreflang="{ctx.lang}" title="{text(title)}">{text(label)}</a>'
-
-
-def get_citation(ctx: PageContext, version: Resolution) -> str:
-    """How a reader cites the text: "European Parliament resolution of 15 March 2012 on
-    Kazakhstan", from its parsed type, date and title (units.js adds the unit and URL)."""
-    t = ctx.gettext
-    values = {"type": version.doc_type, "date": ctx.date(version.date), "title": version.title}
-    if version.doc_type and version.date:
-        return t(_("%(type)s of %(date)s on %(title)s")) % values
-    if version.doc_type:
-        return t(_("%(type)s on %(title)s")) % values
-    return version.title
 
 
 def render_doc_links(ctx: PageContext, path: str, document: Document) -> Iterator[str]:

@@ -92,7 +92,7 @@ def test_on_a_phone_the_comparison_puts_one_language_under_the_other(browser, si
 
 CITATIONS = {
     "en": "Greens/EFA motion for a resolution of 7 March 2012 on Kazakhstan, paragraph 7, {url}#para_7",
-    "fr": "Proposition de résolution des Verts/ALE du 7 mars 2012 sur Kazakhstan, paragraphe 7, {url}#para_7",
+    "fr": "Proposition de résolution des Verts/ALE du 7 mars 2012 sur le Kazakhstan, paragraphe 7, {url}#para_7",
 }
 
 

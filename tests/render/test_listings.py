@@ -13,7 +13,7 @@ from generator.link.linker import link_corpus
 from generator.model import SiteSettings
 from generator.render.comparison import merge_ids, render_comparison_page
 from generator.render.context import PageContext
-from generator.render.pages import get_citation, get_page_builders, get_sitemap_pages, render_site
+from generator.render.pages import get_page_builders, get_sitemap_pages, render_site
 from generator.site.raw_html import unwrap_raw_html
 from tests.factories import EP_RESOLUTION, make_content, make_document, make_version, paragraph
 from tests.html_tools import parse_html
@@ -96,19 +96,6 @@ def test_a_listing_page_lists_its_texts_newest_first(corpus, lang):
     page = html_of(render_site(corpus, lang, ["resolutions/tags/human-rights.md"])["resolutions/tags/human-rights.md"])
     links = [a.attrs["href"] for a in page.find_all("a") if "resolution-list" in (a.parent.parent.attrs.get("class") or "")]
     assert links == ["../../2012-03-15-kazakhstan/", "../../2012-01-10-belarus/"]
-
-
-@pytest.mark.parametrize(
-    "lang, doc_type, expected",
-    [
-        ("en", EP_RESOLUTION["en"], "European Parliament resolution of 15 March 2012 on Kazakhstan"),
-        ("fr", EP_RESOLUTION["fr"], "Résolution du Parlement européen du 15 mars 2012 sur Kazakhstan"),
-        ("en", "", "Kazakhstan"),
-    ],
-)
-def test_a_text_is_cited_by_its_type_date_and_title(corpus, lang, doc_type, expected):
-    version = make_version("2012-03-15-kazakhstan", lang, title="Kazakhstan", doc_type=doc_type)
-    assert get_citation(PageContext(corpus, lang), version) == expected
 
 
 @pytest.mark.parametrize(
