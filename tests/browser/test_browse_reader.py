@@ -45,6 +45,18 @@ def test_the_index_is_one_line_a_text(page, corpus_url):
     assert lefts == sorted(lefts) and len(lefts) == 3
 
 
+def test_on_a_phone_a_title_has_the_width_of_the_list_under_its_date_and_type(browser, corpus_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{corpus_url}en/resolutions/tags/south-east-asia/")
+        row = page.locator(".resolution-list > li").first
+        date, title = row.locator("time").bounding_box(), row.locator("a").bounding_box()
+        assert title["y"] >= date["y"] + date["height"] - 1 and title["width"] > 250, (date, title)
+    finally:
+        context.close()
+
+
 def test_the_index_filter_box_narrows_the_list_and_its_years(page, corpus_url):
     page.goto(f"{corpus_url}en/resolutions/")
     box = page.get_by_role("searchbox", name="Find a text")
