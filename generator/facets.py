@@ -76,7 +76,7 @@ class Listing:
 
 def get_listing_path(kind: str, key: str) -> str:
     """A listing's page: ``resolutions/years/2012/``, ``resolutions/tags/<tag>/``."""
-    return f"resolutions/{kind}/{key}.md"
+    return f"resolutions/{kind}/{key}/index.md"
 
 
 LISTING_KINDS = ("years", "types", "tags")

@@ -56,7 +56,7 @@ def get_resolution_path(slug: str) -> str:
 
 def get_comparison_path(slug: str) -> str:
     """A text's two languages side by side: ``resolutions/<slug>/compare/``."""
-    return f"resolutions/{slug}/compare.md"
+    return f"resolutions/{slug}/compare/index.md"
 
 
 def get_person_path(slug: str) -> str:

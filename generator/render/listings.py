@@ -18,7 +18,7 @@ from generator.render.strings import _
 from generator.urls import get_person_path, get_relative_url
 
 INDEX_PATH = "resolutions/index.md"
-AUTHORS_PATH = "resolutions/authors.md"
+AUTHORS_PATH = "resolutions/authors/index.md"
 AUTHORS_TITLE = _("Authors and responsible MEPs")
 
 

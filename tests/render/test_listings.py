@@ -65,7 +65,9 @@ def test_listings_by_year_type_and_tag(corpus):
     # "Human rights" and "human rights" are one tag, named as most texts write it.
     assert [(listing.key, len(listing.slugs)) for listing in listings["tags"]] == [("human-rights", 2), ("central-asia", 1)]
     assert get_label(corpus, listings["tags"][0], "en") == "Human rights"
-    assert [listing.path for listing in listings["tags"]] == ["resolutions/tags/human-rights.md", "resolutions/tags/central-asia.md"]
+    assert [listing.path for listing in listings["tags"]] == [
+        "resolutions/tags/human-rights/index.md", "resolutions/tags/central-asia/index.md",
+    ]
 
 
 def test_a_type_is_named_in_each_language_by_its_texts(corpus):
@@ -83,17 +85,17 @@ def test_a_texts_authors_are_its_authors_and_responsible_meps_once(corpus):
 def test_every_listing_page_and_comparison_is_built_and_in_the_sitemap(corpus):
     paths = set(get_page_builders(corpus))
     assert {
-        "resolutions/years/2012.md", "resolutions/years/2010.md", "resolutions/types/motion-for-a-resolution.md",
-        "resolutions/tags/central-asia.md", "resolutions/authors.md",
-        "resolutions/2012-03-15-kazakhstan/compare.md", "resolutions/2010-06-01-iran/compare.md",
+        "resolutions/years/2012/index.md", "resolutions/years/2010/index.md", "resolutions/types/motion-for-a-resolution/index.md",
+        "resolutions/tags/central-asia/index.md", "resolutions/authors/index.md",
+        "resolutions/2012-03-15-kazakhstan/compare/index.md", "resolutions/2010-06-01-iran/compare/index.md",
     } <= paths
-    assert "resolutions/2012-01-10-belarus/compare.md" not in paths  # one language: nothing to compare
+    assert "resolutions/2012-01-10-belarus/compare/index.md" not in paths  # one language: nothing to compare
     assert set(get_sitemap_pages(corpus)) == paths
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_a_listing_page_lists_its_texts_newest_first(corpus, lang):
-    page = html_of(render_site(corpus, lang, ["resolutions/tags/human-rights.md"])["resolutions/tags/human-rights.md"])
+    page = html_of(render_site(corpus, lang, ["resolutions/tags/human-rights/index.md"])["resolutions/tags/human-rights/index.md"])
     links = [a.attrs["href"] for a in page.find_all("a") if "resolution-list" in (a.parent.parent.attrs.get("class") or "")]
     assert links == ["../../2012-03-15-kazakhstan/", "../../2012-01-10-belarus/"]
 
@@ -133,7 +135,7 @@ def render_facts(settings, lang, **version):
     """The facts line of a text's page under ``settings`` (``site.yml``)."""
     content = make_content(make_document("2013-10-09-sources", make_version("2013-10-09-sources", lang, **version)))
     corpus = link_corpus(dataclasses.replace(content, settings=settings))
-    markdown = render_site(corpus, lang, ["resolutions/2013-10-09-sources.md"])["resolutions/2013-10-09-sources.md"]
+    markdown = render_site(corpus, lang, ["resolutions/2013-10-09-sources/index.md"])["resolutions/2013-10-09-sources/index.md"]
     return BeautifulSoup(unwrap_raw_html(markdown), "html.parser").select_one(".doc-facts")
 
 
