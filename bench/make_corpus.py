@@ -15,6 +15,8 @@ over the years: 150 MEPs and 20 staff up to 1,200 texts, then an MEP for every 8
 and a staff member for every 100 (2,500 MEPs and 200 staff at 20,000). About half the
 texts are "European Parliament resolution"s; later texts cite earlier ones in the forms
 the link stage recognises ("having regard to its resolution of 17 September 2009 on X,").
+Each text's ``meta.yml`` tags it with its country's region and its topic ("Central Asia",
+"human rights"), for the listing pages and the search filters.
 """
 
 from __future__ import annotations
@@ -112,6 +114,13 @@ TOPICS = [
     ("Freedom of the press in {}", "Liberté de la presse en {}"), ("Elections in {}", "Élections en {}"),
     ("{}", "{}"), ("Political prisoners in {}", "Prisonniers politiques en {}"),
 ]
+COUNTRY_REGIONS = ["Central Asia", "Eastern Europe", "South Caucasus", "North Africa", "South-East Asia",
+                   "Latin America", "Latin America", "Eastern Europe", "Europe", "Middle East", "South-East Asia",
+                   "Central Asia", "East Africa", "East Africa", "South Caucasus", "Central Asia", "South-East Asia",
+                   "Middle East", "East Africa", "Latin America"]
+"""The tag of each of COUNTRIES' region."""
+TOPIC_TAGS = ["", "human rights", "freedom of the press", "elections", "", "political prisoners"]
+"""The tag of each of TOPICS, if any."""
 DOC_TYPES = [
     ("European Parliament resolution", "Résolution du Parlement européen"),
     ("Greens/EFA motion for a resolution", "Proposition de résolution du groupe Verts/ALE"),
@@ -145,6 +154,8 @@ class Text:
     titles: tuple[str, str]
     doc_type: int
     """Index into DOC_TYPES."""
+    tags: tuple[str, ...] = ()
+    """``meta.yml``'s tags: the region of the country, and the topic's where it has one."""
 
 
 def slugify(text: str) -> str:
@@ -238,7 +249,8 @@ def make_texts(count: int, rng: random.Random) -> list[Text]:
             slug = f"{date.isoformat()}-{slugify(en)}-{suffix}"
             suffix += 1
         slugs.add(slug)
-        texts.append(Text(slug, date, (en, fr), doc_type=rng.randrange(len(DOC_TYPES))))
+        tags = tuple(filter(None, (COUNTRY_REGIONS[country], TOPIC_TAGS[topic])))
+        texts.append(Text(slug, date, (en, fr), doc_type=rng.randrange(len(DOC_TYPES)), tags=tags))
     return texts
 
 
@@ -325,6 +337,7 @@ def make_corpus(count: int, out_dir: Path, seed: int = 1) -> list[str]:
         folder = resolutions / text.slug
         folder.mkdir(exist_ok=True)
         write_text(folder, text, texts[:index], meps, staff, rng)
+        (folder / "meta.yml").write_text(yaml.safe_dump({"tags": list(text.tags)}, allow_unicode=True), encoding="utf-8")
     directory = meps + [
         {"name": s["name"], "kind": "staff", "group": s["group"], "role": STAFF_ROLES[s["role_index"]][0]}
         for s in staff

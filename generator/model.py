@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.errors import GeneratorError
 from generator.languages import LANGUAGES
-from generator.urls import EP_DOCUMENT_PAGE, EP_DOCUMENT_PDF, EP_PROCEDURE_FILE
+from generator.urls import EP_DOCUMENT_PAGE, EP_DOCUMENT_PDF, EP_PROCEDURE_FILE, get_official_url, get_procedure_url
 
 
 @dataclass(frozen=True)
@@ -532,6 +532,17 @@ class SiteSettings:
         empty (a build for another address, a preview, needs no edit of the content),
         else ``url``; "" when neither says."""
         return environment.get("SITE_URL", "").strip() or self.url
+
+    def get_sources(self, reference: str, procedure: str, lang: str) -> dict[str, str]:
+        """A text's official page and PDF (by its number, ``reference``) and its
+        procedure's file, in ``lang``: "page", "pdf", "procedure" -> URL, "" where a
+        pattern is off or the text has nothing to fill it with. Its page links them
+        and its data lists them."""
+        return {
+            "page": get_official_url(self.official_page, reference, lang),
+            "pdf": get_official_url(self.official_pdf, reference, lang),
+            "procedure": get_procedure_url(self.procedure_file, procedure, lang),
+        }
 
 
 @dataclass(frozen=True)

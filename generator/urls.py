@@ -41,12 +41,22 @@ def get_relative_url(from_path: str, to_path: str) -> str:
 
 def get_language_url(path: str, lang: str) -> str:
     """The relative URL from a page to the same page in language ``lang``."""
-    depth = get_page_url(path).count("/")
-    return "../" * (depth + 1) + f"{lang}/" + get_page_url(path)
+    return get_url_in_language(path, path, lang)
+
+
+def get_url_in_language(from_path: str, to_path: str, lang: str) -> str:
+    """The relative URL from a page to another page in language ``lang``."""
+    depth = get_page_url(from_path).count("/")
+    return "../" * (depth + 1) + f"{lang}/" + get_page_url(to_path)
 
 
 def get_resolution_path(slug: str) -> str:
     return f"resolutions/{slug}/index.md"
+
+
+def get_comparison_path(slug: str) -> str:
+    """A text's two languages side by side: ``resolutions/<slug>/compare/``."""
+    return f"resolutions/{slug}/compare/index.md"
 
 
 def get_person_path(slug: str) -> str:

@@ -17,21 +17,20 @@ from __future__ import annotations
 import datetime
 import functools
 import uuid
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
+from generator.facets import get_label, get_listings, get_tags
 from generator.model import Corpus, Document
-from generator.names import slugify
 from generator.outputs import Output, OutputContext, SiteFile
 from generator.outputs.store import Store, Work, prepare_languages
 from generator.outputs.xml_chars import xml_text
 from generator.read.cache import get_code_version
 from generator.render.fingerprints import digest
 from generator.render.strings import _, get_gettext, get_site_description, get_site_name
-from generator.urls import LATEST_FEED_PATH, get_person_feed_path, get_person_url, get_resolution_url, get_tag_feed_path
+from generator.urls import LATEST_FEED_PATH, get_page_url, get_person_feed_path, get_person_url, get_resolution_url, get_tag_feed_path
 
 STORE = "feeds"
 FEED_SIZE = 50
@@ -45,27 +44,6 @@ def get_text_date(document: Document) -> datetime.datetime:
     """What dates a text's entry: its date (else its slug's), at midnight UTC."""
     day = document.date or datetime.date.fromisoformat(document.slug[:10])
     return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
-
-
-def get_tag_slugs(corpus: Corpus) -> dict[str, str]:
-    """Tag slug -> the tag as first written, for every tag that has a slug ("Human
-    rights" and "human-rights" share one feed)."""
-    found: dict[str, str] = {}
-    for document in sorted(corpus.documents, key=lambda d: d.slug):
-        for tag in document.meta.tags:
-            if slugify(tag):
-                found.setdefault(slugify(tag), tag)
-    return found
-
-
-def get_tag_feed_documents(corpus: Corpus) -> dict[str, list[Document]]:
-    """Tag slug -> its texts, newest first."""
-    by_tag: dict[str, list[Document]] = defaultdict(list)
-    for document in corpus.documents:
-        for tag_slug in dict.fromkeys(slugify(tag) for tag in document.meta.tags):
-            if tag_slug:
-                by_tag[tag_slug].append(document)
-    return by_tag
 
 
 def get_person_feed_documents(corpus: Corpus) -> dict[str, list[Document]]:
@@ -89,7 +67,7 @@ class Feed:
     title: str
     subtitle: str
     page: str
-    """The page it is the feed of (the home, a person's page), inside the language's site folder."""
+    """The page it is the feed of (the home, a person's page, a tag's listing page), inside the language's site folder."""
     documents: Sequence[Document]
     """Its texts, newest first: at most :data:`FEED_SIZE`."""
 
@@ -156,9 +134,8 @@ class FeedWriter:
             entry.summary(xml_text(summary))
         for author in version.authors:
             entry.author(name=xml_text(author.name))
-        for tag in document.meta.tags:
-            if slugify(tag):
-                entry.category(term=slugify(tag), label=xml_text(tag))
+        for key, tag in get_tags(document):
+            entry.category(term=key, label=xml_text(tag))
 
     def get_feeds(self) -> list[Feed]:
         """Every feed of the language: the newest texts, each person's, each tag's."""
@@ -171,10 +148,12 @@ class FeedWriter:
             name = corpus.people_by_slug[slug].name
             subtitle = t(_("Texts of %(name)s")) % {"name": name}
             feeds.append(Feed(get_person_feed_path(slug), f"{name} — {self.site_name}", subtitle, get_person_url(slug), documents))
-        tags = get_tag_slugs(corpus)
-        for slug, documents in get_tag_feed_documents(corpus).items():
-            subtitle = t(_("Texts tagged %(tag)s")) % {"tag": tags[slug]}
-            feeds.append(Feed(get_tag_feed_path(slug), f"{tags[slug]} — {self.site_name}", subtitle, "", documents))
+        # A tag's feed holds the texts of its listing page, the page it links to.
+        for listing in get_listings(corpus)["tags"]:
+            tag = get_label(corpus, listing, self.lang)
+            subtitle = t(_("Texts tagged %(tag)s")) % {"tag": tag}
+            documents = [corpus.by_slug[slug] for slug in listing.slugs]
+            feeds.append(Feed(get_tag_feed_path(listing.key), f"{tag} — {self.site_name}", subtitle, get_page_url(listing.path), documents))
         return feeds
 
     def get_works(self) -> list[Work]:

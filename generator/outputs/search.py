@@ -39,13 +39,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
+
+import cbor2
 
 from generator import processes
 from generator.errors import GeneratorError
+from generator.facets import get_author_slugs, get_label, get_listings, get_tags, get_type_key, get_year
 from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES
 from generator.model import Corpus, Document, Unit
 from generator.outputs import Output, OutputContext
+from generator.render.context import PageContext
 from generator.render.escaping import html_text
 from generator.urls import get_person_url, get_resolution_url
 
@@ -65,10 +70,31 @@ class PagefindError(GeneratorError):
     """Pagefind failed to index a language."""
 
 
-def wrap_page_html(title: str, body: str, lang: str) -> str:
-    """A page for Pagefind: its language, its title (as title and heading), ``body``."""
+def wrap_page_html(title: str, body: str, lang: str, head: str = "") -> str:
+    """A page for Pagefind: its language, its title (as title and heading), ``head`` (the
+    page's meta and filter tags), ``body``."""
     title = escape(title)
-    return f'<html lang="{lang}"><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>'
+    return f'<html lang="{lang}"><head><title>{title}</title>{head}</head><body><h1>{title}</h1>{body}</body></html>'
+
+
+def get_search_head(ctx: PageContext, document: Document, labels: Mapping[tuple[str, str], str]) -> str:
+    """A text's meta and filter tags for Pagefind: its date (as the page writes it) and
+    type, shown beside each hit, and its year, type, authors and tags to filter by.
+
+    In ``<meta>`` tags, not in the body: a value in the body would be words of the page,
+    found by a search for "2012" and shifting every unit's word positions.
+    ``labels``: (listing kind, key) -> its name on the ``ctx.lang`` site (a type as its
+    listing page names it, so that the filter holds the listing's texts).
+    """
+    corpus = ctx.corpus
+    version = document.version(ctx.lang)
+    meta = {"date": ctx.date(version.date), "type": version.doc_type}
+    filters = [("year", get_year(document)), ("type", labels.get(("types", get_type_key(document)), ""))]
+    filters += [("author", corpus.people_by_slug[slug].name) for slug in get_author_slugs(corpus, document)]
+    filters += [("tag", labels[("tags", key)]) for key, _ in get_tags(document)]
+    tags = [f'<meta data-pagefind-meta="{name}[content]" content="{escape(value)}">' for name, value in meta.items() if value]
+    tags += [f'<meta data-pagefind-filter="{name}[content]" content="{escape(value)}">' for name, value in filters if value]
+    return "".join(tags)
 
 
 def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
@@ -79,16 +105,24 @@ def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
     labels): "paragraph" and "7" are not words of the text, and indexing them would make
     every page match them. The id is on an empty element because Pagefind keeps each
     anchor's text in the page's fragment, which would then hold every unit's text twice;
-    the anchor's word position is all the search box needs. A person's page is their
-    name and what is known of them (role, group, party, country).
+    the anchor's word position is all the search box needs. What a hit shows beside its
+    title and what results are filtered by are in the page's head (``get_search_head``).
+    A person's page is their name and what is known of them (role, group, party, country).
     """
+    ctx = PageContext(corpus, lang)
+    labels = {
+        (listing.kind, listing.key): get_label(corpus, listing, lang)
+        for kind in ("types", "tags")
+        for listing in get_listings(corpus)[kind]
+    }
     pages = {}
     for document in corpus.documents:
         units = "".join(
             f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>' for unit in iter_units(document, lang)
         )
         if units:  # a text has units; one without would not be found anyway
-            pages[get_resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang)
+            head = get_search_head(ctx, document, labels)
+            pages[get_resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang, head)
     for person in corpus.people:
         facts = (person.role, person.group, person.national_party, person.country)
         content = " ".join([person.name, *filter(None, facts)])
@@ -136,6 +170,61 @@ def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path,
         if result.returncode != 0:
             lines = (result.stderr or result.stdout).strip().splitlines()
             raise PagefindError(f"pagefind failed for {lang!r}: {lines[-1] if lines else result.returncode}")
+    sort_filter_indexes(output_dir)
+
+
+PAGEFIND_FILE_PREFIX = b"pagefind_dcd"
+"""What each of Pagefind's gzipped index files starts with, before its CBOR data."""
+
+
+def read_pagefind_file(path: Path) -> Any:
+    return cbor2.loads(gzip.decompress(path.read_bytes()).removeprefix(PAGEFIND_FILE_PREFIX))
+
+
+def write_pagefind_file(path: Path, data: object) -> str:
+    """Write ``data`` as Pagefind writes its files (gzip, without a time in its header, so
+    that the same data gives the same bytes); returns a digest of the data."""
+    body = PAGEFIND_FILE_PREFIX + cbor2.dumps(data)
+    path.write_bytes(gzip.compress(body, mtime=0))
+    return hashlib.sha256(body).hexdigest()
+
+
+def sort_filter_indexes(bundle_dir: Path) -> None:
+    """Rewrite a bundle's filter indexes in order.
+
+    Pagefind 1.5.2 writes each filter's values, and the list of filters in its page table
+    (``*.pf_meta``), in hash-map order, which changes from run to run (Pagefind issue
+    #638: "other files will still change, such as the filter/metadata indexes"): the
+    same pages gave other bytes, and other file names, every build. Each filter index
+    is written again with its values sorted and named by its content, as Pagefind names
+    files; so are the page table, with its filters sorted and renamed, and the entry
+    file that names it. A bundle without filters is left as it is.
+    """
+    renamed = {}
+    for path in sorted((bundle_dir / "filter").glob("*.pf_filter")):
+        name, values = read_pagefind_file(path)
+        path.unlink()
+        lang = path.stem.rsplit("_", 1)[0]
+        fresh = path.with_name("new.pf_filter")
+        digest = write_pagefind_file(fresh, [name, sorted(values)])
+        renamed[path.stem] = f"{lang}_{digest[:7]}"
+        fresh.rename(path.with_name(f"{renamed[path.stem]}.pf_filter"))
+    if not renamed:
+        return
+    entry_path = bundle_dir / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, language in entry["languages"].items():
+        meta_path = bundle_dir / f"pagefind.{language['hash']}.pf_meta"
+        meta = read_pagefind_file(meta_path)
+        filters = meta[3]  # [version, pages, index chunks, filters, sorts, meta fields]
+        if not all(isinstance(item, list) and item[1] in renamed for item in filters):
+            raise PagefindError(f"pagefind wrote a page table this code does not know ({meta_path.name})")
+        meta[3] = sorted([name, renamed[chunk]] for name, chunk in filters)
+        meta_path.unlink()
+        fresh = meta_path.with_name("new.pf_meta")
+        language["hash"] = f"{lang}_{write_pagefind_file(fresh, meta)[:10]}"
+        fresh.rename(bundle_dir / f"pagefind.{language['hash']}.pf_meta")
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def sync_tree(source: Path, target: Path, keep: Iterable[str] = ()) -> list[str]:

@@ -28,9 +28,7 @@ from generator.model import Citation, CitationLink, Corpus, Document, Resolution
 from generator.outputs import OutputContext
 from generator.render.escaping import SAFE_URL_SCHEMES
 from generator.urls import (
-    get_official_url,
     get_person_url,
-    get_procedure_url,
     get_resolution_url,
 )
 
@@ -131,9 +129,7 @@ def get_text_data(context: OutputContext, document: Document, lang: str) -> dict
         "aliases": list(document.meta.aliases),
         "cited_by": get_cited_by(context, document, lang),
         "sources": {
-            "page": get_official_url(settings.official_page, version.reference, lang) or None,
-            "pdf": get_official_url(settings.official_pdf, version.reference, lang) or None,
-            "procedure": get_procedure_url(settings.procedure_file, version.procedure, lang) or None,
+            **{key: url or None for key, url in settings.get_sources(version.reference, version.procedure, lang).items()},
             "imported_from": document.meta.source.get(lang),
         },
     })

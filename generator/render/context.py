@@ -15,7 +15,7 @@ from generator.model import (
     Resolution,
 )
 from generator.render.escaping import text
-from generator.render.strings import get_gettext
+from generator.render.strings import _, get_gettext, get_ngettext
 from generator.urls import (
     get_language_url,
     get_relative_url,
@@ -30,17 +30,20 @@ class PageContext:
         self.corpus = corpus
         self.lang = lang
         self.gettext = get_gettext(lang)
-        self.dates: dict[datetime.date, str] = {}
+        self.ngettext = get_ngettext(lang)
+        self.dates: dict[tuple[datetime.date, str], str] = {}
         self.unit_heads: dict[tuple[str, str, str], str] = {}
         """(kind, id, language of the version) -> the unit's element up to its text: the
         same few hundred (``para_7`` in English) recur on every page."""
 
-    def date(self, value: datetime.date | None) -> str:
+    def date(self, value: datetime.date | None, form: str = "long") -> str:
+        """"7 March 2012" (``form``: babel's "long"), "7 Mar 2012" ("medium")."""
         if not value:
             return ""
-        if value not in self.dates:  # babel is slow to format a date, and dates recur
-            self.dates[value] = format_date(value, "long", locale=get_language(self.lang).babel_locale)
-        return self.dates[value]
+        key = (value, form)
+        if key not in self.dates:  # babel is slow to format a date, and dates recur
+            self.dates[key] = format_date(value, form, locale=get_language(self.lang).babel_locale)
+        return self.dates[key]
 
 
 def get_page_front_matter(
@@ -77,18 +80,35 @@ def get_description(ctx: PageContext, version: Resolution) -> str:
 
 
 def render_resolution_item(ctx: PageContext, page_path: str, document: Document) -> str:
-    """One line of a list of texts: linked title, date, document type."""
+    """One line of a list of texts: date, document type, linked title (the separators
+    are for a reader without styles; the stylesheet puts the three in columns)."""
     version = document.version(ctx.lang)
     href = get_relative_url(page_path, get_resolution_path(document.slug))
     lang = f' lang="{version.lang}"' if version.lang != ctx.lang else ""
-    parts = [f'<a href="{text(href)}"{lang}>{text(version.title)}</a>']
+    parts = []
     if version.date:
-        parts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
+        parts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date, "medium"))}</time>')
     if version.doc_type:
         parts.append(f'<span class="doc-type"{lang}>{text(version.doc_type)}</span>')
-    return f'<li>{" · ".join(parts)}</li>'
+    parts.append(f'<a href="{text(href)}"{lang}>{text(version.title)}</a>')
+    return f'<li>{SEPARATOR.join(parts)}</li>'
+
+
+SEPARATOR = '<span class="separator"> · </span>'
 
 
 def render_resolution_list(ctx: PageContext, page_path: str, documents: Iterable[Document]) -> str:
+    """Texts one a line, for the list filter (``list-filter.js``) to narrow."""
     items = [render_resolution_item(ctx, page_path, document) for document in documents]
-    return "\n".join(['<ul class="resolution-list">', *items, "</ul>"])
+    return "\n".join(['<ul class="resolution-list" data-filterable>', *items, "</ul>"])
+
+
+def render_list_filter(ctx: PageContext, label: str, hint: str) -> str:
+    """The empty, hidden holder of a list's filter box, with the page's strings."""
+    strings = {
+        "label": label,
+        "hint": hint,
+        "count": ctx.gettext(_("%(shown)s of %(total)s shown")) % {"shown": "{shown}", "total": "{total}"},
+    }
+    data = " ".join(f'data-{key}="{text(value)}"' for key, value in strings.items())
+    return f'<div class="list-filter" hidden {data}></div>'

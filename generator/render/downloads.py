@@ -8,8 +8,8 @@ readers, as visible links. Every link is relative.
 
 from __future__ import annotations
 
+from generator.facets import Listing, get_tags
 from generator.model import Document, Person
-from generator.names import slugify
 from generator.render.context import PageContext
 from generator.render.escaping import render_heading, text
 from generator.render.strings import _
@@ -72,13 +72,17 @@ def get_text_links(ctx: PageContext, document: Document) -> list[Link]:
         make_link(AKOMA_NTOSO_TYPE, folder + get_akoma_ntoso_path(document.slug).rpartition("/")[2], t(_("Akoma Ntoso (XML)")), hreflang),
     ]
     root = get_language_root(path)
-    tags: dict[str, str] = {}
-    for tag in document.meta.tags:
-        if slugify(tag):
-            tags.setdefault(slugify(tag), tag)
-    for tag_slug, tag in tags.items():
+    for tag_slug, tag in get_tags(document):
         links.append(make_link(ATOM_TYPE, root + get_tag_feed_path(tag_slug), t(_("Texts tagged %(tag)s")) % {"tag": tag}))
     return links
+
+
+def get_listing_links(ctx: PageContext, listing: Listing) -> list[Link]:
+    """A tag's listing page: the feed of its texts."""
+    if listing.kind != "tags":
+        return []
+    href = get_language_root(listing.path) + get_tag_feed_path(listing.key)
+    return [make_link(ATOM_TYPE, href, ctx.gettext(_("Feed of these texts (Atom)")))]
 
 
 def render_text_downloads(ctx: PageContext, document: Document) -> list[str]:

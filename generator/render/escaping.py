@@ -63,6 +63,22 @@ def render_heading(title: str, anchor: str) -> str:
     return f"## {text(title)} {{ #{anchor} }}"
 
 
+HEADING = re.compile(r"## (.*) \{ #([\w-]+) \}")
+"""A heading as ``render_heading`` writes it: its (escaped) text and its anchor."""
+
+
+def render_contents(label: str, blocks: list[str]) -> str:
+    """The sections of a page (its ``render_heading`` blocks) as a list of links, folded
+    in a ``<details>``: the table of contents of a phone, where Material shows the
+    sidebar's only for pages in the navigation (the stylesheet hides it where the
+    sidebar is shown). "" for a page of fewer than two sections."""
+    sections = [found.groups() for block in blocks if (found := HEADING.fullmatch(block))]
+    if len(sections) < 2:
+        return ""
+    items = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for title, anchor in sections)
+    return f'<details class="page-contents"><summary>{text(label)}</summary><ul>{items}</ul></details>'
+
+
 def render_title(title: str) -> str:
     """The page's H1, as raw HTML: a hostile title must not become Markdown."""
     return f'<h1 id="title">{text(title)}</h1>'

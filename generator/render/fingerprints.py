@@ -9,9 +9,10 @@ kind of page reads:
 - a text's page: the text (every version, its meta: ``Content.digests``), the links in
   its citations (with the titles of what they cite, and whether each cited text is in the
   corpus), the person pages its names link to, and for "cited by" each citing text;
+- a text's comparison page: what its page reads (a little more than it needs);
 - a person's page: the person, and each text they answer for;
-- the home page and the two indexes list every text or person: always rendered (three
-  pages a language).
+- the home page, the indexes and the listing pages (years, types, tags, authors) list
+  many texts or people: always rendered.
 
 A page whose builder reads more than this list must say so here: the byte-for-byte test
 of incremental builds (tests/test_incremental.py) is there to catch a miss.
@@ -27,7 +28,8 @@ from pathlib import Path
 
 from generator.model import CitationLink, Corpus
 from generator.read.cache import get_code_version
-from generator.urls import get_person_path, get_resolution_path
+from generator.render.comparison import has_comparison
+from generator.urls import get_comparison_path, get_person_path, get_resolution_path
 
 
 def digest(*parts: object) -> str:
@@ -58,7 +60,7 @@ def get_page_fingerprints(corpus: Corpus, digests: Mapping[str, str], lang: str)
             | {author.name for version in versions for author in version.authors}
         )
         citing = corpus.cited_by.get(slug, ())
-        fingerprints[get_resolution_path(slug)] = digest(
+        fingerprints[get_resolution_path(slug)] = text_fingerprint = digest(
             salt,
             digests[slug],
             text_links,
@@ -67,6 +69,8 @@ def get_page_fingerprints(corpus: Corpus, digests: Mapping[str, str], lang: str)
             citing,
             [(citing_slug, text_digest(citing_slug)) for citing_slug, _ in citing],
         )
+        if has_comparison(document):
+            fingerprints[get_comparison_path(slug)] = digest(text_fingerprint, "comparison")
     for person in corpus.people:
         slugs = (corpus.responsible.get(person.slug, ()), corpus.contact_for.get(person.slug, ()))
         fingerprints[get_person_path(person.slug)] = digest(

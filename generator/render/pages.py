@@ -15,8 +15,8 @@ import datetime
 import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from itertools import groupby
 
+from generator.facets import get_listing_path, get_listings, get_tags, get_type_key
 from generator.languages import LANGUAGES, get_language
 from generator.model import (
     Corpus,
@@ -24,13 +24,17 @@ from generator.model import (
     PersonRef,
     Resolution,
 )
+from generator.render.citing import get_citation
+from generator.render.comparison import has_comparison, render_comparison_page
 from generator.render.context import PageContext, get_description, get_page_front_matter, render_resolution_list
 from generator.render.downloads import get_dump_link, get_text_links, render_home_downloads, render_text_downloads
-from generator.render.escaping import assemble_page, render_heading, render_paragraph, render_title, text
+from generator.render.escaping import assemble_page, render_contents, render_heading, render_paragraph, text
+from generator.render.listings import AUTHORS_PATH, INDEX_PATH, render_authors_page, render_listing_page, render_resolutions_index
 from generator.render.people import render_people_index, render_person_page
 from generator.render.strings import _, get_site_description, get_site_name
 from generator.render.units import render_units
 from generator.urls import (
+    get_comparison_path,
     get_language_url,
     get_person_path,
     get_relative_url,
@@ -111,20 +115,19 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     links = get_text_links(ctx, document)
     front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date, links)
 
-    facts = [f'<span class="doc-type">{text(version.doc_type)}</span>'] if version.doc_type else []
+    facts = []
+    if version.doc_type:
+        type_href = text(get_relative_url(path, get_listing_path("types", get_type_key(document))))
+        facts.append(f'<a class="doc-type-link" href="{type_href}"><span class="doc-type">{text(version.doc_type)}</span></a>')
     if version.date:
         facts.append(f'<time datetime="{version.date.isoformat()}">{text(ctx.date(version.date))}</time>')
-    reference = document.meta.reference or version.reference
-    if reference:
-        facts.append(f'<span class="doc-reference">{text(reference)}</span>')
-    procedure = document.meta.procedure or version.procedure
-    if procedure:
-        facts.append(f'<span class="doc-procedure">{text(procedure)}</span>')
+    facts.extend(render_sources(ctx, document, version))
     facts.append(render_language_links(ctx, path, document))
     header = [
-        '<header class="doc-header">',
+        f'<header class="doc-header" data-cite="{text(get_citation(ctx, version))}">',
         f'<h1 id="title" lang="{version.lang}">{text(version.title)}</h1>' if missing else f'<h1 id="title">{text(version.title)}</h1>',
         f'<p class="doc-facts">{" · ".join(facts)}</p>',
+        *render_doc_links(ctx, path, document),
         "</header>",
     ]
     blocks = ["\n".join(header)]
@@ -148,7 +151,54 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     blocks.extend(wrap_in_language(body, version.lang) if missing else body)
     blocks.extend(render_cited_by(ctx, document))
     blocks.extend(render_text_downloads(ctx, document))
+    blocks.insert(1, render_contents(t(_("Contents")), blocks))
     return assemble_page(front, [block for block in blocks if block])
+
+
+def render_sources(ctx: PageContext, document: Document, version: Resolution) -> Iterator[str]:
+    """The text's number linked to its official page in the page's language, with its
+    official PDF beside it, and its procedure linked to the procedure's file: the
+    URL patterns of ``site.yml`` (``SiteSettings.get_sources``). Where a pattern is off,
+    or the number is of no form the pattern can use, the number is plain text."""
+    t = ctx.gettext
+    reference = document.meta.reference or version.reference
+    procedure = document.meta.procedure or version.procedure
+    sources = ctx.corpus.settings.get_sources(reference, procedure, ctx.lang)
+    if reference:
+        pdf = ""
+        if sources["pdf"]:
+            pdf_label = text(t(_("Official PDF")))
+            pdf = f' (<a class="doc-pdf" href="{text(sources["pdf"])}" type="application/pdf" hreflang="{ctx.lang}">{pdf_label}</a>)'
+        yield render_source_link(ctx, sources["page"], reference, "doc-reference", t(_("Official page of the text"))) + pdf
+    if procedure:
+        label = text(t(_("Procedure")))
+        yield f'{label} ' + render_source_link(ctx, sources["procedure"], procedure, "doc-procedure", t(_("Procedure file")))
+
+
+def render_source_link(ctx: PageContext, url: str, label: str, css_class: str, title: str) -> str:
+    """An official page, in the page's language; the label as plain text without one."""
+    if not url:
+        return f'<span class="{css_class}">{text(label)}</span>'
+    return f'<a class="{css_class}" href="{text(url)}" hreflang="{ctx.lang}" title="{text(title)}">{text(label)}</a>'
+
+
+def render_doc_links(ctx: PageContext, path: str, document: Document) -> Iterator[str]:
+    """The text's other views and listings: its versions side by side, its tags."""
+    t = ctx.gettext
+    links = []
+    if has_comparison(document):
+        href = text(get_relative_url(path, get_comparison_path(document.slug)))
+        label = text(t(_("Side by side")))
+        links.append(f'<a class="doc-comparison" href="{href}">{label}</a>')
+    tags = [
+        f'<a class="doc-tag" href="{text(get_relative_url(path, get_listing_path("tags", key)))}">{text(tag)}</a>'
+        for key, tag in get_tags(document)
+    ]
+    if tags:
+        label = text(t(_("Tags:")))
+        links.append(f'<span class="doc-tags">{label} {", ".join(tags)}</span>')
+    if links:
+        yield f'<p class="doc-links">{" · ".join(links)}</p>'
 
 
 def wrap_in_language(blocks: list[str], lang: str) -> list[str]:
@@ -207,28 +257,22 @@ def render_home_page(ctx: PageContext) -> str:
     return assemble_page(front, blocks)
 
 
-def render_resolutions_index(ctx: PageContext) -> str:
-    """Every text, grouped by year, newest first."""
-    t = ctx.gettext
-    path = "resolutions/index.md"
-    front = get_page_front_matter(ctx, path, t(_("Resolutions")), t(_("All resolutions, by year.")), "website")
-    blocks = [render_title(t(_("Resolutions")))]
-    for year, documents in groupby(ctx.corpus.documents, key=lambda d: d.date.year if d.date else None):
-        heading = str(year) if year else t(_("Undated"))
-        blocks.append(render_heading(heading, f"year-{year or 'undated'}"))
-        blocks.append(render_resolution_list(ctx, path, documents))
-    return assemble_page(front, blocks)
-
-
 def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]:
     """Every page of a language (the same in each): relative path -> its builder."""
     builders: dict[str, Callable[[PageContext], str]] = {
         "index.md": render_home_page,
-        "resolutions/index.md": render_resolutions_index,
+        INDEX_PATH: render_resolutions_index,
         "meps/index.md": render_people_index,
     }
+    for listings in get_listings(corpus).values():
+        for listing in listings:
+            builders[listing.path] = functools.partial(render_listing_page, listing=listing)
+    if corpus.responsible:
+        builders[AUTHORS_PATH] = render_authors_page
     for document in corpus.documents:
         builders[get_resolution_path(document.slug)] = functools.partial(render_resolution_page, document=document)
+        if has_comparison(document):
+            builders[get_comparison_path(document.slug)] = functools.partial(render_comparison_page, document=document)
     for person in corpus.people:
         builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
     return builders
@@ -242,8 +286,11 @@ def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -
 
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:
-    """Every page of a language (the same in each) -> its ``lastmod``: a text's date."""
-    pages: dict[str, datetime.date | None] = dict.fromkeys(("index.md", "resolutions/index.md", "meps/index.md"))
-    pages.update((get_resolution_path(document.slug), document.date) for document in corpus.documents)
-    pages.update((get_person_path(person.slug), None) for person in corpus.people)
+    """Every page of a language (the same in each) -> its ``lastmod``: a text's date for
+    its page and its comparison."""
+    pages: dict[str, datetime.date | None] = dict.fromkeys(get_page_builders(corpus))
+    for document in corpus.documents:
+        pages[get_resolution_path(document.slug)] = document.date
+        if has_comparison(document):
+            pages[get_comparison_path(document.slug)] = document.date
     return pages

@@ -17,7 +17,7 @@ from generator.model import (
     Person,
 )
 from generator.names import slugify, split_name
-from generator.render.context import PageContext, get_page_front_matter, render_resolution_list
+from generator.render.context import PageContext, get_page_front_matter, render_list_filter, render_resolution_list
 from generator.render.downloads import get_person_links, render_person_downloads
 from generator.render.escaping import SAFE_URL_SCHEMES, assemble_page, render_heading, render_paragraph, render_title, text
 from generator.render.strings import _
@@ -64,7 +64,7 @@ def surname_order(person: Person) -> tuple[str, str]:
 
 def render_people_index(ctx: PageContext) -> str:
     """MEPs by country (countries in the page's language, alphabetical), then by surname;
-    then staff. A filter box (people.js) narrows the lists as one types."""
+    then staff. A filter box (list-filter.js) narrows the lists as one types."""
     t = ctx.gettext
     path = "meps/index.md"
     front = get_page_front_matter(ctx, path, t(_("People")), t(_("Responsible MEPs and contact persons.")), "website")
@@ -81,7 +81,7 @@ def render_people_index(ctx: PageContext) -> str:
             lines = [f'<section class="people-group" aria-labelledby="{anchor}">', f'<h3 id="{anchor}">{text(heading)}</h3>']
         else:
             lines = ['<section class="people-group">']
-        lines.append('<ul class="people-list">')
+        lines.append('<ul class="people-list" data-filterable>')
         lines.extend(item(person, details(person)) for person in sorted(people, key=surname_order))
         lines.extend(["</ul>", "</section>"])
         return "\n".join(lines)
@@ -92,13 +92,7 @@ def render_people_index(ctx: PageContext) -> str:
         if not is_staff(ctx, person):
             by_country.setdefault(get_country_name(person.country, ctx.lang) if person.country else "", []).append(person)
 
-    filter_strings = {
-        "label": t(_("Find a person")),
-        "hint": t(_("Name, country, group or party")),
-        "count": t(_("%(shown)s of %(total)s shown")) % {"shown": "{shown}", "total": "{total}"},
-    }
-    data = " ".join(f'data-{key}="{text(value)}"' for key, value in filter_strings.items())
-    blocks = [render_title(t(_("People"))), f'<div class="people-filter" hidden {data}></div>']
+    blocks = [render_title(t(_("People"))), render_list_filter(ctx, t(_("Find a person")), t(_("Name, country, group or party")))]
     if by_country:
         blocks.append(render_heading(t(_("Members of the European Parliament")), "meps"))
         for country in sorted(by_country, key=lambda name: (not name, slugify(name))):

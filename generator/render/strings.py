@@ -67,6 +67,26 @@ def get_gettext(lang: str) -> Callable[[str], str]:
     return get_translations(lang).gettext
 
 
+def get_ngettext(lang: str) -> Callable[[str, str, int], str]:
+    """The ``ngettext`` function of ``lang``: the form of a message for a number."""
+    return get_translations(lang).ngettext
+
+
+CITATIONS = {
+    "text": _("%(text)s, %(url)s"),
+    "citation": _("%(text)s, citation %(num)s, %(url)s"),
+    "recital": _("%(text)s, recital %(num)s, %(url)s"),
+    "paragraph": _("%(text)s, paragraph %(num)s, %(url)s"),
+    "point": _("%(text)s, paragraph %(paragraph)s, point (%(num)s), %(url)s"),
+    "amendment": _("%(text)s, amendment %(num)s, %(url)s"),
+}
+"""How a reader cites the text, or one of its units by kind ("European Parliament
+resolution of 15 March 2012 on Kazakhstan, paragraph 7, https://..."): units.js fills in
+``{text}`` (the page header's data-cite), the unit's numbers from its id and its URL."""
+
+CITATION_PLACEHOLDERS = {"text": "{text}", "num": "{num}", "paragraph": "{paragraph}", "url": "{url}"}
+
+
 def get_interface_strings(lang: str) -> dict[str, str]:
     """Strings the theme templates need (per-language config ``extra``), translated."""
     t = get_gettext(lang)
@@ -77,12 +97,21 @@ def get_interface_strings(lang: str) -> dict[str, str]:
         "link_to_unit": t(_("Link to %(unit)s")) % {"unit": "{unit}"},
         "copy_link_to_unit": t(_("Copy link to %(unit)s")) % {"unit": "{unit}"},
         "copied": t(_("Link copied")),
+        # The cite buttons (units.js): a unit's citation is the text's (the page header's
+        # data-cite), the unit as a citation names it, and its URL (CITATIONS).
+        "cite": t(_("Cite")),
+        "cite_unit": t(_("Cite %(unit)s")) % {"unit": "{unit}"},
+        "cite_text": t(_("Cite this text")),
+        "cited": t(_("Citation copied")),
+        **{f"citation_{kind}": t(message) % CITATION_PLACEHOLDERS for kind, message in CITATIONS.items()},
         "languages": t(_("Languages")),
         "home": t(_("Home")),
         "resolutions": t(_("Resolutions")),
         "people": t(_("People")),
         "not_found": t(_("Page not found")),
         "latest_texts": t(_("Latest texts")),
+        "dark_mode": t(_("Switch to dark mode")),
+        "light_mode": t(_("Switch to light mode")),
     }
 
 
@@ -97,18 +126,43 @@ UNIT_TITLES = {
 }
 
 
-def get_search_strings(lang: str) -> dict[str, str]:
+SEARCH_FILTER_LABELS = {
+    "year": _("Year"),
+    "type": _("Document type"),
+    "author": _("Author"),
+    "tag": _("Tag"),
+}
+"""The search box's filters, in the order it offers them: the names of the filters the
+index gives each text (``generator.outputs.search.get_search_head``)."""
+
+
+def get_search_strings(lang: str) -> dict:
     """The search box's strings in ``lang``, for the theme (per-language ``extra.search``).
 
     The hit titles are templates with ``{title}``, ``{num}``, ``{paragraph}``: the search
-    script fills them in from a hit's unit id.
+    script fills them in from a hit's unit id; the counts have ``{count}`` and
+    ``{query}``, in a form for one result and one for more (the script picks by the
+    count; none is shown for no result).
     """
     t = get_gettext(lang)
-    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}"}
-    return {
-        "label": t(_("Search")),
-        "placeholder": t(_("Search the resolutions")),
-        "results": t(_("Search results")),
-        "no_results": t(_("No results")),
-        **{f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()},
+    placeholders = {"title": "{title}", "num": "{num}", "paragraph": "{paragraph}", "count": "{count}",
+                    "query": "{query}", "shown": "{shown}"}
+    messages = {
+        "label": _("Search"),
+        "placeholder": _("Search the resolutions"),
+        "results": _("Search results"),
+        "no_results": _("No results for “%(query)s”"),
+        "results_one": _("1 result for “%(query)s”"),
+        "results_many": _("%(count)s results for “%(query)s”"),
+        "prefix_one": _("No whole word “%(query)s”; 1 result for words that begin with it"),
+        "prefix_many": _("No whole word “%(query)s”; %(count)s results for words that begin with it"),
+        "count_one": _("1 result"),
+        "count_many": _("%(count)s results"),
+        "more": _("More results (%(shown)s of %(count)s shown)"),
+        "filters": _("Filters"),
+        "filter_all": _("All"),
     }
+    strings: dict = {name: t(message) % placeholders for name, message in messages.items()}
+    strings["filter_labels"] = {name: t(label) for name, label in SEARCH_FILTER_LABELS.items()}
+    strings.update({f"title_{kind}": t(message) % placeholders for kind, message in UNIT_TITLES.items()})
+    return strings

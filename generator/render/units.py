@@ -21,21 +21,31 @@ from generator.render.strings import _
 from generator.urls import (
     get_relative_url,
     get_resolution_path,
+    get_url_in_language,
 )
 
 
-def render_citation_text(ctx: PageContext, slug: str, citation: Citation, version_lang: str) -> str:
-    """A citation's text with its links (CitationLink spans) as ``<a>``; every piece escaped."""
+def render_citation_text(
+    ctx: PageContext, slug: str, citation: Citation, version_lang: str, page_path: str = "", link_lang: str = ""
+) -> str:
+    """A citation's text with its links (CitationLink spans) as ``<a>``; every piece escaped.
+
+    ``page_path``: the page it is on (the text's page unless given); ``link_lang``: the
+    language of the pages its links open (the page's unless given: a comparison page
+    links each column's citations to that column's language).
+    """
     links = ctx.corpus.links.get((slug, version_lang, citation.eid), ())
+    page_path = page_path or get_resolution_path(slug)
+    link_lang = link_lang or ctx.lang
     pieces, position = [], 0
     for link in sorted(links, key=lambda link: link.start):
-        href = get_citation_href(ctx, slug, link)
+        href = get_citation_href(ctx, page_path, link, link_lang)
         # A span that overlaps the previous one or falls outside the text is ignored
         # rather than trusted: the text must come out whole whatever the linker says.
         if not href or link.start < position or not 0 <= link.start < link.end <= len(citation.text):
             continue
         pieces.append(text(citation.text[position:link.start]))
-        title = link.title.get(ctx.lang) or next(iter(link.title.values()), "")
+        title = link.title.get(link_lang) or next(iter(link.title.values()), "")
         title_attribute = f' title="{text(title)}"' if title else ""
         pieces.append(f'<a class="citation-link" href="{text(href)}"{title_attribute}>{text(citation.text[link.start:link.end])}</a>')
         position = link.end
@@ -43,14 +53,15 @@ def render_citation_text(ctx: PageContext, slug: str, citation: Citation, versio
     return "".join(pieces)
 
 
-def get_citation_href(ctx: PageContext, slug: str, link: CitationLink) -> str:
-    """Internal: the cited text's page in this language; external: its URL, this language first."""
+def get_citation_href(ctx: PageContext, page_path: str, link: CitationLink, lang: str) -> str:
+    """Internal: the cited text's page in ``lang``; external: its URL, ``lang`` first."""
     if link.slug:
         if link.slug not in ctx.corpus.by_slug:
             return ""
-        href = get_relative_url(get_resolution_path(slug), get_resolution_path(link.slug))
+        target = get_resolution_path(link.slug)
+        href = get_relative_url(page_path, target) if lang == ctx.lang else get_url_in_language(page_path, target, lang)
         return href + (f"#{link.eid}" if link.eid else "")
-    url = link.url.get(ctx.lang) or next((link.url[code] for code in LANGUAGES if link.url.get(code)), "")
+    url = link.url.get(lang) or next((link.url[code] for code in LANGUAGES if link.url.get(code)), "")
     return url if url.startswith(SAFE_URL_SCHEMES) else ""
 
 

@@ -55,6 +55,19 @@ def merge_config(shared: dict, changes: dict) -> dict:
     return merged
 
 
+def get_palettes(strings: dict[str, str]) -> list[dict]:
+    """Material's palettes: light and dark, the reader's system's choice first, each with
+    the toggle to the other, named in the page's language. "custom": the colours are
+    set in units.css, dark enough for WCAG AA contrast in both schemes (Material's teal
+    links on white are 3.8:1; ours are 6.3:1)."""
+    return [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
+         "toggle": {"icon": "material/weather-night", "name": strings["dark_mode"]}},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
+         "toggle": {"icon": "material/weather-sunny", "name": strings["light_mode"]}},
+    ]
+
+
 def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str = "", settings: SiteSettings | None = None) -> dict:
     """The per-language MkDocs configuration, whole: ``mkdocs.yml`` and what differs;
     ``docs_dir`` relative to the folder the configuration is written in.
@@ -65,7 +78,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
     settings = settings or SiteSettings()
     strings = get_interface_strings(lang)
     strings["latest_feed"] = f"{get_site_name(settings, lang)} — {strings['latest_texts']}"
-    theme: dict = {"language": lang, "custom_dir": str(THEME_OVERRIDES)}
+    theme: dict = {"language": lang, "custom_dir": str(THEME_OVERRIDES), "palette": get_palettes(strings)}
     # The operator's images, which the branding output puts there.
     if settings.logo:
         theme["logo"] = get_asset_path(settings.logo)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import make_people_content
+from tests.factories import make_corpus, make_people_content
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_SLUG = "2012-03-07-kazakhstan"
@@ -32,6 +32,29 @@ def sample_site(tmp_path_factory) -> Path:
     status = build_site(make_people_content(folder), site_dir)
     assert status == 0
     return site_dir
+
+
+CORPUS_SIZE, CORPUS_SEED = 14, 4
+"""The synthetic corpus of the search and listing tests (bench/make_corpus.py): every
+text has "Council" (its last paragraph), none "torture"; two are of 2017; five are
+tagged "South-East Asia"."""
+
+
+@pytest.fixture(scope="session")
+def corpus_site(tmp_path_factory) -> Path:
+    from generator.commands.build import build_site
+
+    folder = tmp_path_factory.mktemp("corpus")
+    make_corpus(CORPUS_SIZE, folder / "content", seed=CORPUS_SEED)
+    assert build_site(folder / "content", folder / "site") == 0
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def corpus_url(corpus_site: Path):
+    """The synthetic corpus's site served on localhost, under a path prefix."""
+    with served(corpus_site.parent) as base:
+        yield f"{base}{corpus_site.name}/"
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

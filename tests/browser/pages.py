@@ -11,14 +11,19 @@ PERSON_WITH_OFFICES = "aino-testinen"
 
 
 def page_paths() -> list[str]:
-    """Site-relative paths: the root, each home, a resolution, two people (one with offices)
-    and each index."""
+    """Site-relative paths: the root, each home, a resolution and its comparison, two
+    people (one with offices), each index and a listing of each kind."""
     paths = [""]
     for lang in ("en", "fr"):
         paths += [
             f"{lang}/",
             f"{lang}/resolutions/",
             f"{lang}/resolutions/{SAMPLE_SLUG}/",
+            f"{lang}/resolutions/{SAMPLE_SLUG}/compare/",
+            f"{lang}/resolutions/years/2012/",
+            f"{lang}/resolutions/types/greens-efa-motion-for-a-resolution/",
+            f"{lang}/resolutions/tags/human-rights/",
+            f"{lang}/resolutions/authors/",
             f"{lang}/meps/",
             f"{lang}/meps/{SAMPLE_PERSON}/",
             f"{lang}/meps/{PERSON_WITH_OFFICES}/",

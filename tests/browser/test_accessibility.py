@@ -1,4 +1,5 @@
-"""axe-core (the npm package, injected into each page) finds no serious or critical violation."""
+"""axe-core (the npm package, injected into each page) finds no serious or critical
+violation, in the light scheme and in the dark one."""
 
 from __future__ import annotations
 
@@ -13,8 +14,17 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", page_paths(), ids=lambda p: p or "root")
-def test_no_serious_accessibility_violation(page, site_url, path):
+def test_no_serious_accessibility_violation(browser, site_url, path, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        check_page(context.new_page(), site_url, path, scheme)
+    finally:
+        context.close()
+
+
+def check_page(page, site_url: str, path: str, scheme: str) -> None:
     if not AXE.exists():
         pytest.fail("axe-core is missing: run `bash scripts/install.sh --test`")
     if path == "":
@@ -27,6 +37,9 @@ def test_no_serious_accessibility_violation(page, site_url, path):
         page.route(site_url, without_redirect)
     page.goto(site_url + path)
     assert page.url == site_url + path
+    if path:  # a page of the theme, in the scheme the system asks for
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == expected
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("async () => await axe.run(document)")
     serious = [

@@ -62,7 +62,7 @@ def test_the_filter_box_narrows_the_index_as_one_types(page, site_url, lang, cou
     assert visible_names(page) == ["Aino Testinen"]
     assert page.locator(".people-group:visible h3").all_inner_texts() == [country]
     assert page.locator("h2#staff").is_hidden()
-    status = page.locator(".people-filter__count")
+    status = page.locator(".list-filter__count")
     assert status.inner_text() == ("1 of 6 shown" if lang == "en" else "1 sur 6 affichés")
     box.fill("GREENS " + country.upper()[:4].lower())  # every word, case and accents aside
     assert visible_names(page) == ["Aino Testinen"]
@@ -80,8 +80,8 @@ def test_the_filter_box_narrows_the_index_as_one_types(page, site_url, lang, cou
 def test_without_javascript_the_index_lists_everyone_and_has_no_box(page_without_js, site_url):
     page = page_without_js
     page.goto(f"{site_url}en/meps/")
-    assert page.locator(".people-filter input").count() == 0
-    assert page.locator(".people-filter").is_hidden()
+    assert page.locator(".list-filter input").count() == 0
+    assert page.locator(".list-filter").is_hidden()
     # MEPs by country, then by surname, as the Parliament lists them; then staff.
     assert page.locator(".people-group h3").all_inner_texts() == ["Belgium", "Finland", "Germany", "Portugal", "United Kingdom"]
     assert visible_names(page) == [

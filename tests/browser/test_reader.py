@@ -65,6 +65,10 @@ def test_copy_link_puts_the_absolute_unit_url_on_the_clipboard(browser, site_url
         context.close()
 
 
+CITE_NAMES = {
+    "en": {"rec_C": "Cite recital C", "para_7": "Cite paragraph 7"},
+    "fr": {"rec_C": "Citer le considérant C", "para_7": "Citer le paragraphe 7"},
+}
 COPY_NAMES = {
     "en": {"cit_7": "Copy link to citation 7", "para_7": "Copy link to paragraph 7"},
     "fr": {"cit_7": "Copier le lien vers le visa 7", "para_7": "Copier le lien vers le paragraphe 7"},
@@ -72,23 +76,26 @@ COPY_NAMES = {
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_unit_gets_one_copy_button_named_after_it(page, site_url, lang):
-    """The HTML has no copy buttons; units.js adds one after each unit's text, named in
-    the page's language after the unit, as the permalink is."""
+def test_every_unit_gets_one_copy_and_one_cite_button_named_after_it(page, site_url, lang):
+    """The HTML has no buttons; units.js adds a copy and a cite button after each unit's
+    text, named in the page's language after the unit, as the permalink is."""
     page.goto(resolution_url(site_url, lang))
     buttons = page.evaluate("""() => [...document.querySelectorAll('.unit')].map(unit => {
-        const own = [...unit.children].filter(child => child.matches('.unit-copy'));
-        return [unit.id, own.length, own.length && own[0].previousElementSibling.className,
-                own.length && own[0].getAttribute('data-anchor'), own.length && own[0].getAttribute('aria-label'),
-                own.length && own[0].textContent];
+        const actions = [...unit.children].filter(child => child.matches('.unit-actions'));
+        const own = actions.length ? [...actions[0].children] : [];
+        return [unit.id, actions.length, actions.length && actions[0].previousElementSibling.className,
+                own.map(b => b.className), own.map(b => b.getAttribute('data-anchor')),
+                own.map(b => b.getAttribute('aria-label')), own.map(b => b.textContent)];
     })""")
     assert len(buttons) == 38
-    label = {"en": "Copy link", "fr": "Copier le lien"}[lang]
-    for unit_id, count, before, anchor, _, text in buttons:
-        assert (count, before, anchor, text) == (1, "unit-text", unit_id, label), unit_id
-    names = {unit_id: name for unit_id, _, _, _, name, _ in buttons}
+    labels = {"en": ["Copy link", "Cite"], "fr": ["Copier le lien", "Citer"]}[lang]
+    for unit_id, count, before, classes, anchors, _, texts in buttons:
+        assert (count, before, classes, anchors, texts) == (1, "unit-text", ["unit-copy", "unit-cite"], [unit_id] * 2, labels), unit_id
+    names = {unit_id: names for unit_id, _, _, _, _, names, _ in buttons}
     for unit_id, name in COPY_NAMES[lang].items():
-        assert names[unit_id] == name
+        assert names[unit_id][0] == name
+    for unit_id, name in CITE_NAMES[lang].items():
+        assert names[unit_id][1] == name
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -113,8 +120,8 @@ def test_without_javascript_permalinks_and_language_switch_are_links(page_withou
     for unit in units:
         unit_id = unit.get_attribute("id")
         assert unit.locator(f'a[href="#{unit_id}"]').count() >= 1, unit_id
-    # A copy button that cannot work without JavaScript is not there.
-    assert page.locator(".unit-copy").count() == 0
+    # Copy and cite buttons, which cannot work without JavaScript, are not there.
+    assert page.locator(".unit-copy, .unit-cite").count() == 0
     switch = page.locator(f'a[hreflang="{OTHER[lang]}"]').first
     switch.click()
     page.wait_for_url(resolution_url(site_url, OTHER[lang]))

@@ -14,6 +14,7 @@ from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
 from generator.outputs.search import SEARCH_DIR, get_search_pages
 from generator.read.content import load_content
+from generator.render.strings import SEARCH_FILTER_LABELS
 from tests.factories import make_corpus
 from tests.paths import CONTENT
 
@@ -52,6 +53,32 @@ def test_pagefind_gets_a_page_per_text_with_every_unit_as_an_anchor(search_corpu
     for person in search_corpus.people:
         assert person.name in pages[f"meps/{person.slug}/"]
     assert not any(url.startswith("/") for url in pages), "relative to the language root"
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [
+        ("en", [("meta", "date", "7 March 2012"), ("meta", "type", "Greens/EFA motion for a resolution"),
+                ("filter", "year", "2012"), ("filter", "type", "Greens/EFA motion for a resolution"),
+                ("filter", "author", "Barbara Lochbihler"), ("filter", "author", "Bart Staes"),
+                ("filter", "author", "Keith Taylor"), ("filter", "tag", "human rights"), ("filter", "tag", "Central Asia")]),
+        # The type filter is named as its listing page, as most of its texts print it
+        # (the synthetic texts' "du groupe"); the type shown is the text's own.
+        ("fr", [("meta", "date", "7 mars 2012"), ("meta", "type", "Proposition de résolution des Verts/ALE"),
+                ("filter", "year", "2012"), ("filter", "type", "Proposition de résolution du groupe Verts/ALE"),
+                ("filter", "author", "Barbara Lochbihler"), ("filter", "author", "Bart Staes"),
+                ("filter", "author", "Keith Taylor"), ("filter", "tag", "human rights"), ("filter", "tag", "Central Asia")]),
+    ],
+)
+def test_a_texts_date_and_type_are_shown_and_its_facets_filtered_by(search_corpus, lang, expected):
+    """In the page's head, as Pagefind meta and filters: nothing that shifts the words of
+    the units, and the filters the search box offers (SEARCH_FILTER_LABELS)."""
+    html = get_search_pages(search_corpus, lang)[f"resolutions/{KAZAKHSTAN}/"]
+    head = html.split("</head>", 1)[0]
+    found = re.findall(r'<meta data-pagefind-(meta|filter)="(\w+)\[content\]" content="([^"]*)">', head)
+    assert found == expected
+    assert {name for kind, name, _ in found if kind == "filter"} == set(SEARCH_FILTER_LABELS)
+    assert html.split("<body>", 1)[1].startswith('<h1>Kazakhstan</h1><p><span id="cit_1"></span>')
 
 
 def test_an_amendment_is_found_by_the_words_of_both_its_columns(hostile_corpus):
@@ -103,7 +130,7 @@ def test_searching_in_the_browser_lands_on_the_unit_under_a_path_prefix(browser,
 
     cost = measure_first_query(search_site, lang, f"resolutions/{KAZAKHSTAN}/", query, "Sokolova", browser)
     assert cost.first_hit.startswith(hit)
-    assert cost.first_href.startswith(f"/repo/{lang}/resolutions/{KAZAKHSTAN}/#")
+    assert cost.first_href.startswith(f"/repo/{lang}/resolutions/{KAZAKHSTAN}/?highlight={query}#")
     assert cost.bytes_sent < 300_000
 
 

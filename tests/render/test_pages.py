@@ -105,8 +105,11 @@ def test_empty_links_mapping_renders(sample_corpus):
 
 
 def test_dates_in_each_language(sample_corpus):
-    assert "7 March 2012" in render_site(sample_corpus, "en")["index.md"]
-    assert "7 mars 2012" in render_site(sample_corpus, "fr")["index.md"]
+    """Written out on a text's page; shorter in the lists of texts, one line a text."""
+    for lang, long, short in (("en", "7 March 2012", "7 Mar 2012"), ("fr", "7 mars 2012", "7 mars 2012")):
+        pages = render_site(sample_corpus, lang)
+        assert f'<time datetime="2012-03-07">{long}</time>' in pages["resolutions/2012-03-07-kazakhstan/index.md"]
+        assert f'<time datetime="2012-03-07">{short}</time>' in pages["index.md"]
 
 
 def test_resolutions_index_is_grouped_by_year_newest_first(sample_corpus):

@@ -104,8 +104,10 @@ def test_hostile_amendment_heading_procedure_and_authors(page):
     assert texts == ["Recital <b>1</b>", "<script>alert(1)</script> original;", "[amended](javascript:alert(1))"]
     heading = [e for e in article.find_all("p") if e.has_class("unit-heading")][0]
     assert heading.text() == "<h2>Heading</h2> {{ x }}" and list(heading.iter()) == []
-    procedure = [e for e in article.find_all("span") if e.has_class("doc-procedure")][0]
+    procedure = [e for e in article.find_all("a") if e.has_class("doc-procedure")][0]
     assert procedure.text() == "<proc>"
+    # Linked to its procedure file, the procedure percent-encoded in the URL.
+    assert procedure.attrs["href"] == "https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference=%3Cproc%3E"
     authors = [e for e in article.find_all("ul") if e.has_class("people-authors")][0]
     # The author who is also a responsible MEP is listed once, under the MEPs.
     assert [e.text() for e in authors.iter() if e.has_class("person-name") or e.has_class("person-group")] == [

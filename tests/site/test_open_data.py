@@ -50,7 +50,7 @@ def every(site: Path, name: str) -> list[Path]:
 
 def test_every_text_has_its_json_and_akoma_ntoso_in_each_language_it_exists_in(site):
     for lang in LANGUAGES:
-        for page in (site / lang / "resolutions").glob("*/index.html"):
+        for page in (site / lang / "resolutions").glob("[0-9]*/index.html"):  # the texts' pages, not the listings
             data = read_json(page.with_name("index.json")) if page.with_name("index.json").exists() else None
             if data is None:  # a version missing in this language: its page links the other's
                 other = {link["type"]: link["href"] for link in head_links(page)}
@@ -117,13 +117,21 @@ def test_every_feed_parses_and_its_entries_link_their_pages(site):
         assert dates == sorted(dates, reverse=True) and feed.feed.updated_parsed == dates[0]
 
 
-def test_tags_have_feeds_that_their_texts_link(site):
-    if not (site / "en" / "tags").exists():
-        pytest.skip("the bundled content has no tags")
+def test_tags_have_feeds_that_their_texts_and_listing_pages_link(site):
+    if not site.parent.name.startswith("open-data-links"):
+        pytest.skip("the tags of the corpus with citations are the ones known here")
     assert sorted(p.parent.name for p in (site / "en" / "tags").glob("*/feed.xml")) == ["human-rights", "kazakhstan"]
     page = site / "en" / "resolutions" / "2012-03-07-kazakhstan" / "index.html"
     feeds = [link["href"] for link in head_links(page) if link["type"] == "application/atom+xml"]
     assert feeds == ["../../feed.xml", "../../tags/kazakhstan/feed.xml", "../../tags/human-rights/feed.xml"]
+    # The feed of a tag and its listing page link each other.
+    listing = site / "en" / "resolutions" / "tags" / "human-rights" / "index.html"
+    feeds = [link["href"] for link in head_links(listing) if link["type"] == "application/atom+xml"]
+    assert feeds == ["../../../feed.xml", "../../../tags/human-rights/feed.xml"]
+    feed = feedparser.parse((site / "en" / "tags" / "human-rights" / "feed.xml").read_bytes())
+    page_link = next(link["href"] for link in feed.feed.links if link["rel"] == "alternate")
+    assert (site / "en" / "tags" / "human-rights" / page_link / "index.html").resolve() == listing.resolve()
+    assert [entry.link.rstrip("/").rpartition("/")[2] for entry in feed.entries] == ["2012-03-07-kazakhstan", "2009-09-17-zhovtis"]
 
 
 def head_links(page: Path) -> list[dict[str, str]]:
@@ -140,7 +148,7 @@ def test_every_page_links_the_feed_and_its_data_in_its_head_and_visibly(site):
         for link in links:
             assert link["rel"] != "alternate", "Material's script would fetch a sitemap beside it"
             assert_resolves(site, link["href"], page)
-        if page.parent.parent.name == "resolutions":
+        if page.parent.parent.name == "resolutions" and page.parent.name[:1].isdigit():  # a text's page
             types = [link["type"] for link in links]
             assert "application/json" in types and "application/akn+xml" in types
             # What the head links (but the language's feed, on every page) a reader sees too.

@@ -111,3 +111,14 @@ def test_site_url_in_the_environment_wins_over_the_settings(tmp_path, monkeypatc
     assert json.loads((tmp_path / "site" / "fr" / "resolutions" / "2012-03-07-kazakhstan" / "index.json").read_bytes())["url"] == (
         "https://preview.example/fr/resolutions/2012-03-07-kazakhstan/"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_its_canonical_address_and_og_url(site, lang):
+    """What a shared link previews as, and what the copy and cite buttons put in."""
+    for page in pages(site, lang):
+        html = read_html(page)
+        address = URL + page.parent.relative_to(site).as_posix().removesuffix(".") + "/"
+        canonical = [link.attrs["href"] for link in html.find_all("link") if link.attrs.get("rel") == "canonical"]
+        og_url = [meta.attrs["content"] for meta in html.find_all("meta") if meta.attrs.get("property") == "og:url"]
+        assert canonical == [address] and og_url == [address], page

@@ -135,10 +135,12 @@ def test_root_pages(built_site):
     assert 'href="en/"' in not_found and 'href="fr/"' in not_found and 'lang="fr"' in not_found
 
 
-def test_without_a_site_url_the_sitemaps_list_nothing(built_site):
+def test_without_a_site_url_the_sitemaps_list_nothing_and_pages_no_address(built_site):
     for lang in LANGUAGES:
         sitemap = (built_site / lang / "sitemap.xml").read_text(encoding="utf-8")
         assert sitemap.startswith("<?xml") and "<url>" not in sitemap
+        page = (built_site / lang / "resolutions" / "2012-03-07-kazakhstan" / "index.html").read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in page and "og:url" not in page
 
 
 def test_with_a_site_url_each_sitemap_lists_every_page_dated_by_its_text(sample_corpus, tmp_path, monkeypatch):

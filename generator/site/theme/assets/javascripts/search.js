@@ -1,38 +1,71 @@
 // The header's search box: Pagefind's JS API, loaded on first focus, one hit per unit.
 //
 // Pagefind indexes one page per text, whose units are anchors (elements with an id, each
-// at a word position: generator/search.py). A page's matching word positions are mapped
-// back to the unit they fall in, so a hit reads "Kazakhstan — paragraph 7" and opens
-// the page at #para_7. Nothing is fetched before the reader focuses the box; then
-// pagefind.js fetches only the index chunks and fragments the query needs.
+// at a word position: generator/outputs/search.py). A page's matching word positions are
+// mapped back to the unit they fall in, so a hit reads "Kazakhstan — paragraph 7" and
+// opens the page at #para_7. Nothing is fetched before the reader focuses the box; then
+// pagefind.js fetches only the index chunks and fragments the query needs (the filters'
+// own chunks only once the reader opens the filters).
+//
+// Whole words first. Pagefind matches each word as a prefix and, where no word of the
+// index begins with it, backs off to a shorter prefix ("torture" finds "to"). So the box
+// asks Pagefind for each word whole first (a quoted term: the word and its inflections,
+// by Pagefind's stemmer) and keeps the texts that have every word; only when none has,
+// it shows prefix matches, says so, and only where the words found do begin with what
+// was typed. A query in quotes is Pagefind's phrase search.
 (function () {
   "use strict";
   var form = document.querySelector("[data-unit-search]");
-  if (!form || !("fetch" in window)) return;
+  var HIGHLIGHT_PARAM = "highlight";
+  // What ends a word around a marked one besides blanks (Pagefind splits words at blanks
+  // only, so a hit's word may come with its punctuation).
+  var PUNCTUATION = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "«", "»", "“", "”", "‘", "’", "\"", "'", "/"];
+  if (!form) return;
+  var bundle = new URL(form.getAttribute("data-bundle"), location.href);
+
+  // The page a hit opened: its words marked, with Pagefind's highlight script (fetched
+  // only here, on a page opened from a hit: the URL carries ?highlight=word).
+  if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
+    import(new URL("pagefind-highlight.js", bundle).href).then(function () {
+      new window.PagefindHighlight({
+        highlightParam: HIGHLIGHT_PARAM,
+        markContext: ".md-content h1, .md-content .unit-text",
+        addStyles: false,
+        markOptions: { className: "search-mark", accuracy: { value: "exactly", limiters: PUNCTUATION } }
+      });
+    }).catch(function () {});
+  }
+  if (!("fetch" in window)) return;
 
   var input = form.querySelector(".unit-search__input");
   var panel = form.querySelector(".unit-search__panel");
   var list = form.querySelector(".unit-search__results");
   var status = form.querySelector(".unit-search__status");
-  var PAGES_SHOWN = 6;       // fragments fetched per query: one per page shown
+  var more = form.querySelector(".unit-search__more");
+  var filterBox = form.querySelector(".unit-search__filters");
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+  var PAGES_SHOWN = 6;       // texts shown at once, and per "more": one fragment fetched each
   var UNITS_PER_PAGE = 3;    // hits shown per text
   var EXCERPT_WORDS = 24;
   var TYPING_PAUSE_MS = 80;
   var loading = null;
   var stale = {};           // fragment ids of pages an overlay replaces
   var latestQuery = 0;
+  var current = null;       // the results shown: {results, shown, words, mode}
 
   form.hidden = false;
   form.addEventListener("submit", function (event) { event.preventDefault(); });
 
+  function string(name) { return form.getAttribute("data-" + name) || ""; }
+
   // The bundle, and the overlay an incremental build may have left beside it
-  // (generator/search.py): a second bundle of the pages changed since the main one was
-  // written, merged into it, and the main bundle's pages it replaces, whose hits are dropped.
+  // (generator/outputs/search.py): a second bundle of the pages changed since the main
+  // one was written, merged into it, and the main bundle's pages it replaces, whose hits
+  // are dropped.
   function loadPagefind() {
     if (!loading) {
       // Resolved against this page: the bundle sits at the language root, whatever the
       // prefix the site is served under; pagefind.js derives its own base from its URL.
-      var bundle = new URL(form.getAttribute("data-bundle"), location.href);
       var overlay = fetch(new URL("overlay.json", bundle).href)
         .then(function (response) { return response.ok ? response.json() : null; })
         .catch(function () { return null; });
@@ -58,22 +91,28 @@
   }
 
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] || ""; });
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key] === undefined ? "" : values[key]; });
+  }
+
+  // A word as compared: without accents, case and the punctuation around it.
+  function fold(word) {
+    return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }
 
   // "para_2__point_a" -> "Kazakhstan — paragraph 2 (a)", in this page's language.
   function unitTitle(pageTitle, eid) {
     var match;
     if ((match = eid.match(/^para_(\w+?)__point_(\w+)$/)))
-      return fill(form.getAttribute("data-title-point"), { title: pageTitle, paragraph: match[1], num: match[2] });
+      return fill(string("title-point"), { title: pageTitle, paragraph: match[1], num: match[2] });
     if ((match = eid.match(/^para_(\w+)$/)))
-      return fill(form.getAttribute("data-title-paragraph"), { title: pageTitle, num: match[1] });
+      return fill(string("title-paragraph"), { title: pageTitle, num: match[1] });
     if ((match = eid.match(/^rec_(\w+)$/)))
-      return fill(form.getAttribute("data-title-recital"), { title: pageTitle, num: match[1] });
+      return fill(string("title-recital"), { title: pageTitle, num: match[1] });
     if ((match = eid.match(/^cit_(\w+)$/)))
-      return fill(form.getAttribute("data-title-citation"), { title: pageTitle, num: match[1] });
+      return fill(string("title-citation"), { title: pageTitle, num: match[1] });
     if ((match = eid.match(/^amdt_(\w+)$/)))
-      return fill(form.getAttribute("data-title-amendment"), { title: pageTitle, num: match[1] });
+      return fill(string("title-amendment"), { title: pageTitle, num: match[1] });
     return pageTitle;
   }
 
@@ -91,14 +130,25 @@
     return (from > start ? "… " : "") + html.join(" ") + (to < end ? " …" : "");
   }
 
-  // One page's data -> its hits: the units its matching words fall in, most matches first.
-  function unitHits(data) {
+  // The page's URL with the words to mark on landing (?highlight=...), then the unit.
+  function hitUrl(url, found, anchor) {
+    var target = new URL(url, location.href);
+    found.forEach(function (word) { target.searchParams.append(HIGHLIGHT_PARAM, word); });
+    return target.pathname + target.search + (anchor ? "#" + anchor : "");
+  }
+
+  // One page's data and matching word positions -> its hits: the units those positions
+  // fall in, most matches first. A page found by filters alone is one hit, its title.
+  function unitHits(data, locations) {
+    var pageTitle = (data.meta && data.meta.title) || data.url;
+    var facts = [data.meta && data.meta.date, data.meta && data.meta.type].filter(Boolean).join(" · ");
+    if (!locations.length) return [{ url: data.url, title: pageTitle, facts: facts, excerpt: "" }];
     var words = data.content.split(/[\r\n\s]+/g);
     var anchors = (data.anchors || []).filter(function (a) { return a.id; })
       .sort(function (a, b) { return a.location - b.location; });
     var groups = [];
     var byStart = {};
-    data.locations.forEach(function (position) {
+    locations.forEach(function (position) {
       var anchor = null, next = null;
       for (var i = 0; i < anchors.length && anchors[i].location <= position; i++) {
         anchor = anchors[i];
@@ -114,44 +164,210 @@
     });
     groups.sort(function (a, b) { return b.matches.length - a.matches.length || a.start - b.start; });
     return groups.slice(0, UNITS_PER_PAGE).map(function (group) {
-      var pageTitle = (data.meta && data.meta.title) || data.url;
+      var matches = group.matches.sort(function (a, b) { return a - b; });
+      var found = [];
+      matches.forEach(function (position) {
+        var word = words[position].replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+        if (word && found.indexOf(word) === -1) found.push(word);
+      });
       return {
-        url: group.anchor ? data.url + "#" + group.anchor.id : data.url,
+        url: hitUrl(data.url, found, group.anchor && group.anchor.id),
         title: group.anchor ? unitTitle(pageTitle, group.anchor.id) : pageTitle,
-        excerpt: excerpt(words, group.start, group.end, group.matches.sort(function (a, b) { return a - b; }))
+        facts: facts,
+        excerpt: excerpt(words, group.start, group.end, matches)
       };
     });
   }
 
-  function show(hits) {
-    list.innerHTML = hits.map(function (hit) {
-      return '<li><a class="unit-search__hit" href="' + escapeHtml(hit.url) + '">' +
-        '<span class="unit-search__title">' + escapeHtml(hit.title) + "</span>" +
-        '<span class="unit-search__excerpt">' + hit.excerpt + "</span></a></li>";
-    }).join("");
-    status.textContent = hits.length ? "" : form.getAttribute("data-no-results");
-    open(true);
+  function result(found, locations) {
+    return { id: found.id, data: found.data, locations: locations, first: [], words: null, whole: false };
+  }
+
+  // The texts that have every word whole: Pagefind's results for each word in quotes
+  // (the word and its inflections), intersected. An exact search gives a page's first
+  // match only; its positions are those of Pagefind's own search of the query that hold
+  // the word typed or a form the exact searches found (``wholePositions``), in the order
+  // of that search (its ranking weighs every match).
+  function wholeWords(pagefind, query, words, filters) {
+    var exact = words.map(function (word) { return pagefind.search('"' + word + '"', { filters: filters }); });
+    return Promise.all(exact.concat([pagefind.search(query, { filters: filters })])).then(function (searches) {
+      var all = searches.pop();
+      var first = {};
+      searches.forEach(function (search, index) {
+        search.results.forEach(function (found) {
+          (first[found.id] = first[found.id] || { count: 0, positions: [] });
+          if (first[found.id].count === index) {
+            first[found.id].count++;
+            first[found.id].positions = first[found.id].positions.concat(found.words);
+          }
+        });
+      });
+      return all.results.filter(function (found) {
+        return !stale[found.id] && first[found.id] && first[found.id].count === words.length;
+      }).map(function (found) {
+        var hit = result(found, found.words);
+        hit.first = first[found.id].positions;
+        hit.words = words;
+        hit.whole = true;
+        return hit;
+      });
+    });
+  }
+
+  // Pagefind's own (prefix) results, if the words they found begin with the words typed:
+  // where none did, Pagefind backed off to a shorter prefix, for every page alike, so
+  // the first page tells. Each hit keeps only the positions of such words.
+  function prefixWords(pagefind, query, words, filters) {
+    return pagefind.search(query, { filters: filters }).then(function (search) {
+      var results = search.results.filter(function (found) { return !stale[found.id]; }).map(function (found) {
+        var hit = result(found, found.words);
+        hit.words = words;
+        return hit;
+      });
+      if (!results.length) return [];
+      return results[0].data().then(function (data) {
+        var content = data.content.split(/[\r\n\s]+/g);
+        var seen = {};
+        prefixPositions(results[0], content).forEach(function (position) {
+          words.forEach(function (word) { if (fold(content[position]).indexOf(word) === 0) seen[word] = true; });
+        });
+        return words.every(function (word) { return seen[word]; }) ? results : [];
+      });
+    });
+  }
+
+  function prefixPositions(hit, content) {
+    return hit.locations.filter(function (position) {
+      var word = fold(content[position] || "");
+      return hit.words.some(function (typed) { return word.indexOf(typed) === 0; });
+    });
+  }
+
+  function wholePositions(hit, content) {
+    var forms = {};
+    hit.words.concat(hit.first.map(function (position) { return fold(content[position] || ""); }))
+      .forEach(function (form) { forms[form] = true; });
+    var positions = hit.locations.filter(function (position) { return forms[fold(content[position] || "")]; });
+    hit.first.forEach(function (position) { if (positions.indexOf(position) === -1) positions.push(position); });
+    return positions;
+  }
+
+  // The positions a hit shows and marks: see wholeWords and prefixWords; a phrase's are
+  // Pagefind's, a page found by filters alone has none.
+  function positions(hit, data) {
+    var content = data.content.split(/[\r\n\s]+/g);
+    var found = !hit.words ? hit.locations : hit.whole ? wholePositions(hit, content) : prefixPositions(hit, content);
+    return found.slice().sort(function (a, b) { return a - b; });
+  }
+
+  function activeFilters() {
+    var filters = {};
+    selects.forEach(function (select) {
+      if (select.value) filters[select.getAttribute("data-filter")] = select.value;
+    });
+    return filters;
+  }
+
+  function count(name, total, query) {
+    return fill(string(name + (total === 1 ? "-one" : "-many")), { count: total, query: query });
+  }
+
+  function search() {
+    var query = input.value.trim();
+    var filters = activeFilters();
+    var filtered = Object.keys(filters).length > 0;
+    var ticket = ++latestQuery;
+    if (!query && !filtered) { list.innerHTML = ""; more.hidden = true; current = null; open(false); return; }
+    var words = query.split(/\s+/).map(fold).filter(Boolean);
+    var phrase = /^\s*".+"\s*$/.test(query);
+    loadPagefind().then(function (pagefind) {
+      if (!query) {
+        return pagefind.search(null, { filters: filters }).then(function (found) {
+          return { mode: "filtered", results: found.results.filter(function (r) { return !stale[r.id]; })
+            .map(function (r) { return result(r, []); }) };
+        });
+      }
+      if (phrase) {
+        return pagefind.search(query, { filters: filters }).then(function (found) {
+          return { mode: "whole", results: found.results.filter(function (r) { return !stale[r.id]; })
+            .map(function (r) { return result(r, r.words); }) };
+        });
+      }
+      return wholeWords(pagefind, query, words, filters).then(function (results) {
+        if (results.length) return { mode: "whole", results: results };
+        return prefixWords(pagefind, query, words, filters).then(function (prefixed) {
+          return { mode: prefixed.length ? "prefix" : "none", results: prefixed };
+        });
+      });
+    }).then(function (found) {
+      if (ticket !== latestQuery) return;  // a newer query is on its way
+      var total = found.results.length;
+      var message = found.mode === "whole" ? count("results", total, query)
+        : found.mode === "prefix" ? count("prefix", total, query)
+        : found.mode === "filtered" ? count("count", total, "")
+        : fill(string("no-results"), { query: query });
+      current = { results: found.results, shown: 0 };
+      showMore(message);
+    });
+  }
+
+  // The next PAGES_SHOWN texts of the current results, appended; the first ones replace
+  // the hits shown, and come with ``message``, the count (so the count and the hits it
+  // counts are announced and shown at once).
+  function showMore(message) {
+    var shown = current;
+    var batch = shown.results.slice(shown.shown, shown.shown + PAGES_SHOWN);
+    shown.shown += batch.length;
+    Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+      if (shown !== current) return;
+      var html = pages.map(function (data, i) {
+        return unitHits(data, positions(batch[i], data)).map(function (hit) {
+          return '<li><a class="unit-search__hit" href="' + escapeHtml(hit.url) + '">' +
+            '<span class="unit-search__title">' + escapeHtml(hit.title) + "</span>" +
+            (hit.facts ? '<span class="unit-search__facts">' + escapeHtml(hit.facts) + "</span>" : "") +
+            (hit.excerpt ? '<span class="unit-search__excerpt">' + hit.excerpt + "</span>" : "") + "</a></li>";
+        }).join("");
+      }).join("");
+      if (message !== undefined) {
+        list.innerHTML = "";
+        status.textContent = message;
+      }
+      list.insertAdjacentHTML("beforeend", html);
+      var left = shown.results.length - shown.shown;
+      more.hidden = left <= 0;
+      more.textContent = fill(string("more"), { shown: shown.shown, count: shown.results.length });
+      open(true);
+    });
   }
 
   function open(isOpen) {
     panel.hidden = !isOpen;
   }
 
-  function search() {
-    var query = input.value.trim();
-    var ticket = ++latestQuery;
-    if (!query) { list.innerHTML = ""; open(false); return; }
-    loadPagefind().then(function (pagefind) {
-      return pagefind.search(query);
-    }).then(function (found) {
-      if (ticket !== latestQuery || !found) return null;  // a newer query is on its way
-      var current = found.results.filter(function (r) { return !stale[r.id]; });
-      return Promise.all(current.slice(0, PAGES_SHOWN).map(function (r) { return r.data(); }));
-    }).then(function (pages) {
-      if (ticket !== latestQuery || !pages) return;
-      show([].concat.apply([], pages.map(unitHits)));
-    });
-  }
+  // The filters' values, from the index (Pagefind loads its filter chunks for this), the
+  // first time the reader opens them; a filter no text has is left out.
+  var filtersLoaded = false;
+  filterBox.addEventListener("toggle", function () {
+    if (!filterBox.open || filtersLoaded) return;
+    filtersLoaded = true;
+    loadPagefind().then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
+      var collator = new Intl.Collator(document.documentElement.lang);
+      selects.forEach(function (select) {
+        var name = select.getAttribute("data-filter");
+        var values = Object.keys(available[name] || {});
+        values.sort(name === "year" ? function (a, b) { return b.localeCompare(a); } : collator.compare);
+        values.forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value;
+          select.appendChild(option);
+        });
+        select.closest(".unit-search__filter").hidden = values.length === 0;
+      });
+    }).catch(function () { filtersLoaded = false; });
+  });
+  selects.forEach(function (select) { select.addEventListener("change", search); });
+  more.addEventListener("click", function () { if (current) showMore(); });
 
   // Searching waits for a pause in typing; the words' index chunks are fetched at once,
   // so that the pause hides the network.
@@ -166,15 +382,19 @@
     timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
 
-  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  function focusable() {
+    var all = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (!more.hidden) all.push(more);
+    return all;
+  }
 
   form.addEventListener("keydown", function (event) {
-    var all = links();
+    var all = focusable();
     var index = all.indexOf(document.activeElement);
     if (event.key === "Escape") {
       open(false);
       input.focus();
-    } else if (event.key === "ArrowDown" && all.length) {
+    } else if (event.key === "ArrowDown" && all.length && (index >= 0 || document.activeElement === input)) {
       event.preventDefault();
       all[Math.min(index + 1, all.length - 1)].focus();
     } else if (event.key === "ArrowUp" && index >= 0) {
@@ -185,5 +405,5 @@
   document.addEventListener("click", function (event) {
     if (!form.contains(event.target)) open(false);
   });
-  input.addEventListener("focus", function () { if (list.children.length) open(true); });
+  input.addEventListener("focus", function () { if (current) open(true); });
 })();
