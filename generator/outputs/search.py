@@ -134,7 +134,7 @@ def get_pagefind_command() -> list[str]:
     """The Pagefind binary of the pagefind-bin package; ``python -m pagefind`` if it has none.
 
     The binary itself, not the Python wrapper that execs it: one interpreter start less
-    (~0.1 s) on every incremental build's path.
+    on every incremental build's path.
     """
     try:
         from pagefind_bin import get_executable
@@ -149,8 +149,8 @@ def write_pagefind_bundle(pages: Mapping[str, str], lang: str, output_dir: Path,
     """Index ``pages`` (URL -> HTML) with the Pagefind command line into ``output_dir``;
     ``search_dir``: the search's folder in the build folder, whose scratch folders these are.
 
-    Why the command line and not Pagefind's Python API: the API indexes 10 records a
-    second (its reader sleeps 100 ms before each answer, pagefind 1.5.2), and in its
+    Why the command line and not Pagefind's Python API: the API's reader sleeps before
+    each answer (pagefind 1.5.2), which makes it slow per record, and in its
     service mode the answer to "write files" can come before the files are fully written
     (Pagefind issue #1271, fixed by PR #1272): a torn bundle about one build in six under
     load. The command line waits for its writes before it exits.
@@ -273,8 +273,8 @@ def get_scratch_dir(contents: Iterable[str], search_dir: Path, purpose: str) -> 
     """A temporary folder for files that live seconds: in memory (``/dev/shm``) if it has room.
 
     The pages handed to Pagefind and its fresh bundle are thousands of small files read
-    once and deleted; on the disks of CI machines and containers (overlay file systems)
-    writing 2,000 of them took 3.5 s, in /dev/shm 0.06 s. Room: 4 times the pages' text.
+    once and deleted, and overlay file systems (CI machines, containers) are slow at
+    that; memory is not. Room: 4 times the pages' text.
     """
     needed = 4 * sum(len(text) for text in contents)
     prefix = f"{get_scratch_prefix(search_dir)}{purpose}-"
@@ -299,8 +299,8 @@ def remove_scratch_dirs(search_dir: Path) -> list[Path]:
 
 # Incremental builds: the main bundle and an overlay of the pages changed since.
 #
-# Pagefind cannot update a bundle: it indexes every page again, 3 s a language at 2,000
-# texts, most of an incremental build. So an incremental build indexes only the pages
+# Pagefind cannot update a bundle: it indexes every page again, which is most of an
+# incremental build. So an incremental build indexes only the pages
 # whose HTML differs from what the main bundle indexed, into a small second bundle
 # (``pagefind/delta/``), and lists in ``pagefind/overlay.json`` the main bundle's pages
 # they replace (or that were removed), by the fragment id Pagefind gives a page. The
@@ -402,7 +402,7 @@ def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], l
             sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
     else:
         # The first bundle: Pagefind writes it beside its place, and a rename puts it there
-        # (copying 2,200 files from memory took 0.3-0.4 s a language at 2,000 texts).
+        # (a copy of its thousands of files from memory is not free).
         fresh = Path(tempfile.mkdtemp(prefix=f".{SEARCH_DIR}-", dir=lang_dir))
         try:
             fragment_ids = write_bundle(fresh)
