@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.pages import open_page
 from tests.factories import make_corpus, make_people_content
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,18 +88,14 @@ def site_url(sample_site: Path):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 @pytest.fixture
 def page_without_js(browser):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    yield page
-    context.close()
+    with open_page(browser, java_script_enabled=False) as page:
+        yield page
 
 
 @pytest.fixture(scope="session")

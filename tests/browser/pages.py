@@ -1,8 +1,12 @@
-"""The page types every site-wide check visits, in both languages."""
+"""The page types every site-wide check visits, in both languages, and a page of a
+browser context of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 SAMPLE_SLUG = "2012-03-07-kazakhstan"
 SAMPLE_PERSON = "barbara-lochbihler"
@@ -33,3 +37,14 @@ def page_paths() -> list[str]:
 
 def page_file(site: Path, path: str) -> Path:
     return site / path / "index.html"
+
+
+@contextmanager
+def open_page(browser: Any, **options: Any) -> Iterator[Any]:
+    """A page in a browser context of its own (``options``: Playwright's ``new_context``
+    ones: a viewport, a colour scheme, a locale, permissions), closed after."""
+    context = browser.new_context(**options)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

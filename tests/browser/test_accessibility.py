@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .pages import page_paths
+from .pages import open_page, page_paths
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,11 +17,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", page_paths(), ids=lambda p: p or "root")
 def test_no_serious_accessibility_violation(browser, site_url, path, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    try:
-        check_page(context.new_page(), site_url, path, scheme)
-    finally:
-        context.close()
+    with open_page(browser, viewport={"width": 1280, "height": 900}, color_scheme=scheme) as page:
+        check_page(page, site_url, path, scheme)
 
 
 def check_page(page, site_url: str, path: str, scheme: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .pages import SAMPLE_SLUG
+from .pages import SAMPLE_SLUG, open_page
 
 LANGS = ("en", "fr")
 
@@ -46,15 +46,11 @@ def test_the_index_is_one_line_a_text(page, corpus_url):
 
 
 def test_on_a_phone_a_title_has_the_width_of_the_list_under_its_date_and_type(browser, corpus_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
         page.goto(f"{corpus_url}en/resolutions/tags/south-east-asia/")
         row = page.locator(".resolution-list > li").first
         date, title = row.locator("time").bounding_box(), row.locator("a").bounding_box()
         assert title["y"] >= date["y"] + date["height"] - 1 and title["width"] > 250, (date, title)
-    finally:
-        context.close()
 
 
 def test_the_index_filter_box_narrows_the_list_and_its_years(page, corpus_url):
@@ -90,16 +86,12 @@ def test_the_comparison_aligns_the_two_versions_unit_by_unit(page, site_url, lan
 
 
 def test_on_a_phone_the_comparison_puts_one_language_under_the_other(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
         page.goto(text_url(site_url, "en", "compare/#para_7"))
         cells = page.locator("#para_7 > .comparison-cell")
         first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
         assert second["y"] >= first["y"] + first["height"] - 1 and abs(second["x"] - first["x"]) < 1
         assert page.locator("#para_7 .comparison-language").all_inner_texts() == ["ENGLISH", "FRANÇAIS"]
-    finally:
-        context.close()
 
 
 CITATIONS = {
@@ -110,9 +102,7 @@ CITATIONS = {
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_cite_puts_a_citation_of_the_unit_on_the_clipboard(browser, site_url, lang):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    try:
+    with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
         # Opened from a search hit: the ?highlight= of the address is not part of the citation.
         page.goto(text_url(site_url, lang, "?highlight=release"))
         page.locator("#para_7 > .unit-actions .unit-cite").click()
@@ -123,8 +113,6 @@ def test_cite_puts_a_citation_of_the_unit_on_the_clipboard(browser, site_url, la
         page.locator(".doc-cite").click()
         whole = page.evaluate("() => navigator.clipboard.readText()")
         assert whole == CITATIONS[lang].split(", ")[0] + ", " + text_url(site_url, lang)
-    finally:
-        context.close()
 
 
 def test_on_a_touch_screen_the_buttons_show_without_a_first_tap(browser, site_url):
@@ -134,21 +122,13 @@ def test_on_a_touch_screen_the_buttons_show_without_a_first_tap(browser, site_ur
             const style = getComputedStyle(actions);
             return style.display === 'none' ? '0' : style.opacity; })""")
 
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as page:
         page.goto(text_url(site_url, "en"))
         assert opacity(page) == ["1", "1", "1"]
-    finally:
-        context.close()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as page:
         page.goto(text_url(site_url, "en"))
         page.mouse.move(0, 0)
         assert opacity(page) == ["0", "0", "0"]  # a mouse shows them on the unit it is over
-    finally:
-        context.close()
 
 
 def luminance(rgb: str) -> float:
@@ -157,9 +137,7 @@ def luminance(rgb: str) -> float:
 
 
 def test_dark_mode_follows_the_system_and_the_toggle(browser, site_url, artifacts_dir):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 1280, "height": 900}, color_scheme="dark") as page:
         page.goto(text_url(site_url, "en", "#para_7"))
         background = "() => getComputedStyle(document.body).backgroundColor"
         assert luminance(page.evaluate(background)) < 0.2
@@ -169,15 +147,11 @@ def test_dark_mode_follows_the_system_and_the_toggle(browser, site_url, artifact
         page.locator('label[title="Switch to light mode"]').click()
         page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
         assert luminance(page.evaluate(background)) > 0.9
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_phone_header_keeps_the_title_and_the_whole_placeholder(browser, site_url, artifacts_dir, lang):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True) as page:
         page.goto(f"{site_url}{lang}/")
         title = page.evaluate("""() => { const span = document.querySelector('.md-header__topic .md-ellipsis');
             return [span.getBoundingClientRect().width, span.scrollWidth, span.clientWidth, span.textContent.trim()]; }""")
@@ -192,29 +166,19 @@ def test_a_phone_header_keeps_the_title_and_the_whole_placeholder(browser, site_
                     context.measureText(input.placeholder).width]; }""")
         assert room[0] >= room[1], room
         page.screenshot(path=str(artifacts_dir / f"home-{lang}-phone-header.png"))
-    finally:
-        context.close()
 
 
 def test_a_phone_reaches_the_sections_of_a_long_text(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 390, "height": 844}) as page:
         page.goto(text_url(site_url, "en"))
         contents = page.locator(".page-contents")
         contents.locator("summary").click()
         contents.get_by_role("link", name="Operative paragraphs").click()
         page.wait_for_url(text_url(site_url, "en", "#paragraphs"))
         assert 0 <= page.evaluate("() => document.querySelector('#paragraphs').getBoundingClientRect().top") < 300
-    finally:
-        context.close()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as page:
         page.goto(text_url(site_url, "en"))
         assert page.locator(".page-contents").is_hidden()  # the sidebar has the table of contents
-    finally:
-        context.close()
 
 
 def test_print_shows_the_address_date_and_labels_in_short_lines(page, site_url):
@@ -239,9 +203,7 @@ def test_print_shows_the_address_date_and_labels_in_short_lines(page, site_url):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "phone")])
 def test_screenshots_of_the_new_pages(browser, site_url, corpus_url, artifacts_dir, lang, width, height, name):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": width, "height": height}) as page:
         for label, url in (("compare", text_url(site_url, lang, "compare/#rec_C")),
                            ("listing", f"{corpus_url}{lang}/resolutions/"),
                            ("tag", f"{corpus_url}{lang}/resolutions/tags/south-east-asia/")):
@@ -251,5 +213,3 @@ def test_screenshots_of_the_new_pages(browser, site_url, corpus_url, artifacts_d
             target = artifacts_dir / f"{label}-{lang}-{name}.png"
             page.screenshot(path=str(target))
             assert target.stat().st_size > 10_000
-    finally:
-        context.close()

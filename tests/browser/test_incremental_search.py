@@ -21,6 +21,7 @@ from generator.commands.build import build_site
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
 from generator.read.content import find_resolution_dirs
 from tests.browser.conftest import served
+from tests.browser.pages import open_page
 from tests.browser.test_search_reader import type_search
 from tests.factories import EDIT_WORD, edit_cited_title, edit_paragraph, make_corpus, remove_text
 
@@ -33,9 +34,7 @@ def get_hits(browser, site: Path, searches: list[tuple[str, str]]) -> dict[tuple
     """(lang, query) -> (title, link) of every hit the box shows, sorted."""
     found = {}
     with served(site.parent) as base:
-        context = browser.new_context()
-        try:
-            page = context.new_page()
+        with open_page(browser) as page:
             for lang, query in searches:
                 if f"/{site.name}/{lang}/" not in page.url:
                     page.goto(f"{base}{site.name}/{lang}/")
@@ -49,8 +48,6 @@ def get_hits(browser, site: Path, searches: list[tuple[str, str]]) -> dict[tuple
                     (hits.nth(i).locator(".unit-search__title").inner_text(), hits.nth(i).get_attribute("href") or "")
                     for i in range(hits.count())
                 )
-        finally:
-            context.close()
     return found
 
 

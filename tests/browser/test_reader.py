@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .pages import SAMPLE_SLUG, page_paths
+from .pages import SAMPLE_SLUG, open_page, page_paths
 
 LANGS = ("en", "fr")
 OTHER = {"en": "fr", "fr": "en"}
@@ -49,9 +49,7 @@ def test_fragment_scrolls_to_and_highlights_only_that_unit(page, site_url, lang)
 @pytest.mark.parametrize("lang", LANGS)
 def test_copy_link_puts_the_absolute_unit_url_on_the_clipboard(browser, site_url, lang):
     origin = urlsplit(site_url)
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
-    try:
+    with open_page(browser, permissions=["clipboard-read", "clipboard-write"]) as page:
         page.goto(resolution_url(site_url, lang))
         button = page.locator("#para_7 .unit-copy").first
         button.click()
@@ -61,8 +59,6 @@ def test_copy_link_puts_the_absolute_unit_url_on_the_clipboard(browser, site_url
         # The reader is told, and so is a screen reader (a role=status region).
         page.wait_for_function("document.querySelector('.unit-copy-status').textContent.length > 0")
         assert page.text_content(".unit-copy-status") == {"en": "Link copied", "fr": "Lien copié"}[lang]
-    finally:
-        context.close()
 
 
 CITE_NAMES = {
@@ -141,13 +137,9 @@ def test_without_javascript_the_root_offers_both_languages(page_without_js, site
 
 
 def test_with_javascript_the_root_follows_the_browser_language(browser, site_url):
-    context = browser.new_context(locale="fr-FR")
-    page = context.new_page()
-    try:
+    with open_page(browser, locale="fr-FR") as page:
         page.goto(site_url)
         page.wait_for_url(site_url + "fr/")
-    finally:
-        context.close()
 
 
 def test_no_request_leaves_localhost(page, site_url):
@@ -164,14 +156,10 @@ def test_no_request_leaves_localhost(page, site_url):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("width,height,name", [(1280, 900, "desktop"), (390, 844, "phone")])
 def test_screenshots_for_people_to_look_at(browser, site_url, artifacts_dir, lang, width, height, name):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": width, "height": height}) as page:
         page.goto(resolution_url(site_url, lang) + "#para_7")
         page.wait_for_load_state("networkidle")
         target = artifacts_dir / f"resolution-{lang}-{name}.png"
         page.screenshot(path=str(target), full_page=False)
         assert target.stat().st_size > 10_000
         print(f"screenshot: {target}")
-    finally:
-        context.close()

@@ -7,6 +7,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.browser.conftest import served
+from tests.browser.pages import open_page
 from tests.factories import HOSTILE_SLUG
 
 
@@ -169,9 +170,7 @@ def test_the_unit_a_hit_opens_marks_the_words_found(page, corpus_url):
 
 
 def test_screenshot_of_search_with_filters(browser, corpus_url, artifacts_dir):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    try:
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as page:
         page.goto(f"{corpus_url}en/")
         type_search(page, "council")
         page.locator(".unit-search__filters summary").click()
@@ -181,5 +180,3 @@ def test_screenshot_of_search_with_filters(browser, corpus_url, artifacts_dir):
         target = artifacts_dir / "search-filters-en-desktop.png"
         page.screenshot(path=str(target))
         assert target.stat().st_size > 10_000
-    finally:
-        context.close()
