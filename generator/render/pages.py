@@ -113,7 +113,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     version = document.version(ctx.lang)
     missing = version.lang != ctx.lang
     links = get_text_links(ctx, document)
-    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date, links)
+    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", links)
 
     facts = []
     if version.doc_type:
