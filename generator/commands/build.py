@@ -36,15 +36,15 @@ from generator.processes import BackgroundTask
 from generator.read.content import load_content
 from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
-from generator.render.pages import get_page_builders, render_site
-from generator.site.docs import WriteReport, write_pages
+from generator.render.pages import get_page_builders, iter_site
+from generator.site.docs import PageWriter, WriteReport
 from generator.site.frames import (
-    FramePlan,
     fill_language,
+    get_frame,
+    get_frame_page,
     get_index_path,
     get_pages_dir,
     load_frame_index,
-    plan_pages,
     save_frame_index,
 )
 from generator.site.projects import (
@@ -190,7 +190,9 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
 
     logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     logger.info(f"Writing pages to {build_dir / 'docs'}")
-    reports = write_languages(corpus, build_dir, digests if in_place else None, parallel=not in_place)
+    # With the content's digests, only pages whose inputs changed since the build folder's
+    # last build are rendered, in a full build too (a CI run that keeps the build folder).
+    reports = write_languages(corpus, build_dir, digests, parallel=not in_place)
     for lang, report in reports.items():
         written, unchanged = len(report.built.written) + len(report.framed.written), len(report.built.unchanged) + len(report.framed.unchanged)
         logger.info(f"  {lang}: {written} written, {unchanged} unchanged, {len(report.removed)} removed")
@@ -254,25 +256,43 @@ class LanguageReport:
         return tuple(sorted({*self.built.removed, *self.framed.removed} - present))
 
 
-def write_plan(plan: FramePlan, build_dir: Path, lang: str, kept: set[str], kept_frames: Mapping[str, str]) -> LanguageReport:
-    """Write a language's pages where MkDocs and the frames take them; ``kept``: pages
-    known to be right already (``kept_frames``: the frames of those that are framed)."""
+def write_language_pages(
+    pages: Iterable[tuple[str, str]], build_dir: Path, lang: str, kept: set[str], kept_frames: Mapping[str, str]
+) -> LanguageReport:
+    """Write a language's pages, as they are rendered, where MkDocs and the frames take
+    them (``generator.site.frames``); ``kept``: pages known to be right already
+    (``kept_frames``: the frames of those that are framed)."""
     index_path = get_index_path(build_dir, lang)
-    index_path.unlink(missing_ok=True)  # rewritten once the pages it names are
-    built = write_pages(plan.built, build_dir / "docs" / lang, kept | set(kept_frames.values()))
-    framed = write_pages(plan.framed, get_pages_dir(build_dir, lang), kept)
-    save_frame_index(index_path, {**kept_frames, **plan.frames})
-    return LanguageReport(built, framed)
+    index_path.unlink(missing_ok=True)  # written again once the pages it names are
+    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
+    frames, frame_pages = dict(kept_frames), {}
+    use_frames = uses_frames()
+    for path, text in pages:
+        found = get_frame(path, text, NAV_PAGES.values(), use_frames)
+        if found is None:
+            built.write(path, text)
+            continue
+        framed.write(path, text)
+        frames[path] = found[0]
+        frame_pages.setdefault(found[0], found[1])
+    for frame, parts in sorted(frame_pages.items()):
+        built.write(frame, get_frame_page(parts))
+    report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
+    save_frame_index(index_path, frames)
+    return report
 
 
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> LanguageReport:
     """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
-    fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
-    if digests is not None:
+    # The pages kept are where the last build wrote them: for MkDocs or for the frames.
+    mode = "" if uses_frames() else ".mkdocs"
+    fingerprints_path = build_dir / "cache" / f"pages.{lang}{mode}.json"
+    (build_dir / "cache" / f"pages.{lang}{'.mkdocs' if not mode else ''}.json").unlink(missing_ok=True)
+    if digests:
         return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path)
     # Pages written without fingerprints: a recorded one may no longer match.
     fingerprints_path.unlink(missing_ok=True)
-    return write_plan(plan_pages(render_site(corpus, lang), NAV_PAGES, uses_frames()), build_dir, lang, set(), {})
+    return write_language_pages(iter_site(corpus, lang), build_dir, lang, set(), {})
 
 
 def write_languages(
@@ -312,9 +332,8 @@ def write_changed_pages(
 
     kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and is_written(path)}
     fingerprints_path.unlink(missing_ok=True)
-    rendered = render_site(corpus, lang, [path for path in paths if path not in kept])
-    plan = plan_pages(rendered, NAV_PAGES, uses_frames())
-    report = write_plan(plan, build_dir, lang, kept, {path: index[path] for path in kept if path in index})
+    rendered = iter_site(corpus, lang, [path for path in paths if path not in kept])
+    report = write_language_pages(rendered, build_dir, lang, kept, {path: index[path] for path in kept if path in index})
     save_fingerprints(fingerprints_path, fingerprints)
     return report
 

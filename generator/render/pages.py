@@ -280,9 +280,15 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
 
 def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> dict[str, str]:
     """Every page of one language (or those of ``paths``): relative path -> Markdown text."""
+    return dict(iter_site(corpus, lang, paths))
+
+
+def iter_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+    """``render_site``'s pages one at a time, for a writer that need not hold them all."""
     ctx = PageContext(corpus, lang)
     builders = get_page_builders(corpus)
-    return {path: builders[path](ctx) for path in (builders if paths is None else paths)}
+    for path in builders if paths is None else paths:
+        yield path, builders[path](ctx)
 
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:

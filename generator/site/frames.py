@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -196,20 +196,27 @@ class FramePlan:
     """A framed page's path -> its frame's path."""
 
 
-def plan_pages(pages: Mapping[str, str], alone: Iterable[str], use_frames: bool = True) -> FramePlan:
-    """Share ``pages`` out between MkDocs and the frames; ``alone``: pages MkDocs must
-    build itself (the navigation's). Whether a page is framed depends on that page alone."""
-    alone = set(alone)
+def get_frame(path: str, text: str, alone: Container[str], use_frames: bool = True) -> tuple[str, PageParts] | None:
+    """(the frame's path, the page's parts) of a page filled in from a frame; None for a
+    page MkDocs builds: one of ``alone`` (the navigation's), or not of our shape. It
+    depends on that page alone."""
+    parts = read_page(text) if use_frames and path not in alone else None
+    frame = get_frame_path(path, parts) if parts else None
+    return (frame, parts) if frame and parts else None
+
+
+def plan_pages(pages: Mapping[str, str], alone: Container[str], use_frames: bool = True) -> FramePlan:
+    """Share ``pages`` out between MkDocs and the frames (the write stage does the same a
+    page at a time)."""
     built, framed, frames = {}, {}, {}
     for path, text in pages.items():
-        parts = read_page(text) if use_frames and path not in alone else None
-        frame = get_frame_path(path, parts) if parts else None
-        if parts is None or frame is None:
+        found = get_frame(path, text, alone, use_frames)
+        if found is None:
             built[path] = text
             continue
-        framed[path], frames[path] = text, frame
-        if frame not in built:
-            built[frame] = get_frame_page(parts)
+        framed[path], frames[path] = text, found[0]
+        if found[0] not in built:
+            built[found[0]] = get_frame_page(found[1])
     return FramePlan(built, framed, frames)
 
 
