@@ -39,6 +39,7 @@ from generator.render.fingerprints import get_page_fingerprints, load_fingerprin
 from generator.render.pages import get_page_builders, iter_site
 from generator.site.docs import PageWriter, WriteReport
 from generator.site.frames import (
+    PageParts,
     fill_language,
     get_frame,
     get_frame_page,
@@ -194,7 +195,8 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     # last build are rendered, in a full build too (a CI run that keeps the build folder).
     reports = write_languages(corpus, build_dir, digests, parallel=not in_place)
     for lang, report in reports.items():
-        written, unchanged = len(report.built.written) + len(report.framed.written), len(report.built.unchanged) + len(report.framed.unchanged)
+        written = len(report.built.written) + len(report.framed.written)
+        unchanged = len(report.built.unchanged) + len(report.framed.unchanged)
         logger.info(f"  {lang}: {written} written, {unchanged} unchanged, {len(report.removed)} removed")
 
     if in_place:
@@ -265,7 +267,8 @@ def write_language_pages(
     index_path = get_index_path(build_dir, lang)
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
     built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
-    frames, frame_pages = dict(kept_frames), {}
+    frames = dict(kept_frames)
+    frame_pages: dict[str, PageParts] = {}
     use_frames = uses_frames()
     for path, text in pages:
         found = get_frame(path, text, NAV_PAGES.values(), use_frames)

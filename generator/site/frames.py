@@ -272,10 +272,10 @@ def cut_frame(html: str, frame_path: str, content: str, marked: set[int]) -> Fra
         pieces.append(texts[0])
         for text in texts[1:]:
             pieces.extend((URL, text))
-    head, slots = pieces[0], tuple(zip(pieces[1::2], pieces[2::2], strict=True))
-    if any(FRAME_PREFIX in text for text in (head, *(text for _, text in slots))):
+    texts = [str(text) for text in pieces[0::2]]
+    if any(FRAME_PREFIX in text for text in texts):
         raise FrameError(f"{frame_path}: the frame's address is in its HTML other than as the page's URL")
-    return Frame(str(head), slots)  # type: ignore[arg-type]
+    return Frame(texts[0], tuple(zip(pieces[1::2], texts[1:], strict=True)))
 
 
 def take_frames(site_lang_dir: Path) -> dict[str, str]:
