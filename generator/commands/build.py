@@ -45,6 +45,7 @@ from generator.site.frames import (
     get_frame_page,
     get_index_path,
     get_pages_dir,
+    has_all_frames,
     load_frame_index,
     save_frame_index,
 )
@@ -367,7 +368,10 @@ def update_site(corpus: Corpus, site_dir: Path, build_dir: Path, reports: Mappin
     a removed page is deleted here. Faster, but not atomic like a full build, and blind to
     changes of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
     """
-    built = [lang for lang, report in reports.items() if report.built.written or report.built.removed]
+    built = [
+        lang for lang, report in reports.items()
+        if report.built.written or report.built.removed or not has_all_frames(build_dir, lang)
+    ]
     if built:
         logger.info(f"Updating {', '.join(built)} in place in {site_dir}")
         config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)

@@ -345,6 +345,13 @@ def get_pages_dir(build_dir: Path, lang: str) -> Path:
     return build_dir / "pages" / lang
 
 
+def has_all_frames(build_dir: Path, lang: str) -> bool:
+    """Whether the frames MkDocs last built for ``lang`` are every frame its pages need
+    (else MkDocs must build the language again before its pages are filled in)."""
+    stored = load_frame_index(get_store_path(build_dir, lang))
+    return set(load_frame_index(get_index_path(build_dir, lang)).values()) <= set(stored)
+
+
 def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, paths: Iterable[str] | None = None) -> int:
     """Fill a language's framed pages into its site: ``built``, just after MkDocs built
     the language (its frames are taken out of the site); else from the frames it built

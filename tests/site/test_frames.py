@@ -8,6 +8,7 @@ The byte-for-byte tests build sites twice, with frames and with ``SITE_FRAMES=of
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ from generator.site.frames import (
 )
 from generator.site.projects import NAV_PAGES
 from generator.site.raw_html import convert_page
-from tests.factories import make_corpus
+from tests.factories import edit_paragraph, make_corpus
 
 
 def files(site: Path) -> dict[str, str]:
@@ -205,3 +206,24 @@ def test_an_incremental_build_refills_the_pages_of_a_frame_that_changed(tmp_path
     assert build_site(content, full) == 0
     outside_search = {path: digest for path, digest in files(site).items() if "/pagefind/" not in path}
     assert outside_search == {path: digest for path, digest in files(full).items() if "/pagefind/" not in path}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lost", ["frames/en.html.json", "frames"])
+def test_an_incremental_build_without_the_frames_it_needs_builds_them_again(tmp_path, lost):
+    """The frames' HTML or the whole frames folder of the build folder gone (deleted by
+    hand): the next incremental build is still the full build's site."""
+    content = tmp_path / "content"
+    make_corpus(4, content, seed=2)
+    site = tmp_path / "incremental" / "site"
+    assert build_site(content, site) == 0
+    edit_paragraph(content)
+    lost_path = site.parent / "site.build" / lost
+    if lost_path.is_dir():
+        shutil.rmtree(lost_path)
+    else:
+        lost_path.unlink()
+    assert build_site(content, site, incremental=True) == 0
+    full = tmp_path / "full" / "site"
+    assert build_site(content, full) == 0
+    assert {p: d for p, d in files(site).items() if "/pagefind/" not in p} == {p: d for p, d in files(full).items() if "/pagefind/" not in p}
