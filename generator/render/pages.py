@@ -14,10 +14,12 @@ import dataclasses
 import datetime
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from generator.facets import get_listing_path, get_listings, get_tags, get_type_key
 from generator.languages import LANGUAGES, get_language
+from generator.memo import per_corpus
 from generator.model import (
     Corpus,
     Document,
@@ -257,7 +259,8 @@ def render_home_page(ctx: PageContext) -> str:
     return assemble_page(front, blocks)
 
 
-def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]:
+@per_corpus
+def get_page_builders(corpus: Corpus) -> Mapping[str, Callable[[PageContext], str]]:
     """Every page of a language (the same in each): relative path -> its builder."""
     builders: dict[str, Callable[[PageContext], str]] = {
         "index.md": render_home_page,
@@ -275,7 +278,7 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
             builders[get_comparison_path(document.slug)] = functools.partial(render_comparison_page, document=document)
     for person in corpus.people:
         builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
-    return builders
+    return MappingProxyType(builders)
 
 
 def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> dict[str, str]:

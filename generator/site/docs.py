@@ -12,6 +12,7 @@ build vouches for no page until it has written them all: ``write_changed_pages``
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,16 +58,21 @@ class PageWriter:
         already: an incremental build's unchanged pages), and the folders they leave empty."""
         pages = {*self.written, *self.unchanged, *kept}
         removed = []
-        if self.docs_dir.is_dir():
-            for path in sorted(self.docs_dir.rglob("*.md")):
-                relative = path.relative_to(self.docs_dir).as_posix()
-                if relative not in pages:
-                    path.unlink()
+        # os.walk on strings: pathlib's rglob and relative_to took seconds at 80,000 pages.
+        root = str(self.docs_dir)
+        for directory, _, names in os.walk(root):
+            prefix = directory[len(root) + 1 :].replace(os.sep, "/")
+            for name in names:
+                relative = f"{prefix}/{name}" if prefix else name
+                if name.endswith(".md") and relative not in pages:
+                    os.unlink(os.path.join(directory, name))
                     removed.append(relative)
-            # Folders emptied by removals would otherwise linger forever.
-            for folder in sorted((p for p in self.docs_dir.rglob("*") if p.is_dir()), reverse=True):
-                if not any(folder.iterdir()):
-                    folder.rmdir()
+        # Folders emptied by removals would otherwise linger forever.
+        for folder in sorted({(self.docs_dir / relative).parent for relative in removed}, reverse=True):
+            while folder != self.docs_dir and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        removed.sort()
         return WriteReport(tuple(sorted(self.written)), tuple(sorted(self.unchanged)), tuple(removed))
 
 
