@@ -11,10 +11,12 @@ document type as the first language's version prints it, the slug of a tag.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from generator.languages import LANGUAGES
+from generator.memo import per_corpus
 from generator.model import Corpus, Document
 from generator.names import slugify
 
@@ -82,7 +84,8 @@ def get_listing_path(kind: str, key: str) -> str:
 LISTING_KINDS = ("years", "types", "tags")
 
 
-def get_listings(corpus: Corpus) -> dict[str, tuple[Listing, ...]]:
+@per_corpus
+def get_listings(corpus: Corpus) -> Mapping[str, tuple[Listing, ...]]:
     """Kind -> its listings: years newest first, types and tags by how many texts they
     hold (most first), then by key."""
     groups: dict[str, dict[str, list[str]]] = {kind: {} for kind in LISTING_KINDS}
@@ -97,7 +100,7 @@ def get_listings(corpus: Corpus) -> dict[str, tuple[Listing, ...]]:
             return sorted(groups[kind], reverse=True)
         return sorted(groups[kind], key=lambda key: (-len(groups[kind][key]), key))
 
-    return {kind: tuple(Listing(kind, key, tuple(groups[kind][key])) for key in order(kind)) for kind in LISTING_KINDS}
+    return MappingProxyType({kind: tuple(Listing(kind, key, tuple(groups[kind][key])) for key in order(kind)) for kind in LISTING_KINDS})
 
 
 def get_label(corpus: Corpus, listing: Listing, lang: str) -> str:

@@ -21,7 +21,8 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.fs import holds_bytes, write_if_changed
@@ -35,9 +36,26 @@ from generator.processes import BackgroundTask
 from generator.read.content import load_content
 from generator.read.parallel import PARALLEL_MIN_TEXTS
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
-from generator.render.pages import get_page_builders, render_site
-from generator.site.docs import WriteReport, write_pages
-from generator.site.projects import remove_mkdocs_not_found_pages, run_site_builds, write_language_configs
+from generator.render.pages import get_page_builders, iter_site
+from generator.site.docs import PageWriter, WriteReport
+from generator.site.frames import (
+    PageParts,
+    fill_language,
+    get_frame,
+    get_frame_page,
+    get_index_path,
+    get_pages_dir,
+    has_all_frames,
+    load_frame_index,
+    save_frame_index,
+)
+from generator.site.projects import (
+    NAV_PAGES,
+    remove_mkdocs_not_found_pages,
+    run_site_builds,
+    uses_frames,
+    write_language_configs,
+)
 from generator.site_folder import BuildFolders, check_replaceable, claim_site, mark_site
 from generator.urls import get_page_url
 
@@ -174,19 +192,19 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
 
     logger.info(f"Rendering {len(corpus.documents)} texts in {len(LANGUAGES)} languages")
     logger.info(f"Writing pages to {build_dir / 'docs'}")
-    changed_languages, removed_pages = [], {}
-    reports = write_languages(corpus, build_dir, digests if in_place else None, parallel=not in_place)
+    # With the content's digests, only pages whose inputs changed since the build folder's
+    # last build are rendered, in a full build too (a CI run that keeps the build folder).
+    reports = write_languages(corpus, build_dir, digests, parallel=not in_place)
     for lang, report in reports.items():
-        logger.info(f"  {lang}: {len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed")
-        if report.written or report.removed:
-            changed_languages.append(lang)
-        removed_pages[lang] = report.removed
+        written = len(report.built.written) + len(report.framed.written)
+        unchanged = len(report.built.unchanged) + len(report.framed.unchanged)
+        logger.info(f"  {lang}: {written} written, {unchanged} unchanged, {len(report.removed)} removed")
 
     if in_place:
         # Until the update is complete the site is no build's: a build stopped half-way
         # leaves one that the next build makes whole.
         folders.record_site(built=False)
-        update_site(corpus, site_dir, build_dir, changed_languages, removed_pages, context.site_url)
+        update_site(corpus, site_dir, build_dir, reports, context.site_url)
         finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, site_dir)
@@ -203,6 +221,8 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         config_paths = write_language_configs(build_dir, new_site, context.site_url, corpus.settings)
         run_site_builds(config_paths, context.newest_date, progress=get_progress("pages built"))
         remove_mkdocs_not_found_pages(new_site)
+        logger.info("Filling the pages in from their frames")
+        fill_languages(build_dir, new_site, LANGUAGES)
         finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
@@ -223,21 +243,67 @@ def finish_tasks(tasks: list[BackgroundTask]) -> None:
         task.result()
 
 
-def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> WriteReport:
+@dataclass(frozen=True)
+class LanguageReport:
+    """What the write stage did for one language."""
+
+    built: WriteReport
+    """The pages MkDocs builds (``site.build/docs/<lang>/``), its frames among them."""
+    framed: WriteReport
+    """The pages filled in from frames (``site.build/pages/<lang>/``)."""
+
+    @property
+    def removed(self) -> tuple[str, ...]:
+        """Pages gone from the site (not merely moved between MkDocs and the frames)."""
+        present = {*self.built.written, *self.built.unchanged, *self.framed.written, *self.framed.unchanged}
+        return tuple(sorted({*self.built.removed, *self.framed.removed} - present))
+
+
+def write_language_pages(
+    pages: Iterable[tuple[str, str]], build_dir: Path, lang: str, kept: set[str], kept_frames: Mapping[str, str]
+) -> LanguageReport:
+    """Write a language's pages, as they are rendered, where MkDocs and the frames take
+    them (``generator.site.frames``); ``kept``: pages known to be right already
+    (``kept_frames``: the frames of those that are framed)."""
+    index_path = get_index_path(build_dir, lang)
+    index_path.unlink(missing_ok=True)  # written again once the pages it names are
+    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
+    frames = dict(kept_frames)
+    frame_pages: dict[str, PageParts] = {}
+    use_frames = uses_frames()
+    for path, text in pages:
+        found = get_frame(path, text, NAV_PAGES.values(), use_frames)
+        if found is None:
+            built.write(path, text)
+            continue
+        framed.write(path, text)
+        frames[path] = found[0]
+        frame_pages.setdefault(found[0], found[1])
+    for frame, parts in sorted(frame_pages.items()):
+        built.write(frame, get_frame_page(parts))
+    report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
+    save_frame_index(index_path, frames)
+    return report
+
+
+def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> LanguageReport:
     """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
-    fingerprints_path = build_dir / "cache" / f"pages.{lang}.json"
-    if digests is not None:
-        return write_changed_pages(corpus, lang, build_dir / "docs" / lang, digests, fingerprints_path)
+    # The pages kept are where the last build wrote them: for MkDocs or for the frames.
+    mode = "" if uses_frames() else ".mkdocs"
+    fingerprints_path = build_dir / "cache" / f"pages.{lang}{mode}.json"
+    (build_dir / "cache" / f"pages.{lang}{'.mkdocs' if not mode else ''}.json").unlink(missing_ok=True)
+    if digests:
+        return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path)
     # Pages written without fingerprints: a recorded one may no longer match.
     fingerprints_path.unlink(missing_ok=True)
-    return write_pages(render_site(corpus, lang), build_dir / "docs" / lang)
+    return write_language_pages(iter_site(corpus, lang), build_dir, lang, set(), {})
 
 
 def write_languages(
     corpus: Corpus, build_dir: Path, digests: Mapping[str, str] | None, parallel: bool
-) -> dict[str, WriteReport]:
+) -> dict[str, LanguageReport]:
     """Every language's pages. ``parallel`` (and many texts): the languages at once, each
-    but the first in a forked process, which returns only its WriteReport.
+    but the first in a forked process, which returns only its report.
 
     Each process holds one language's pages beside the corpus it shares with its
     parent; the build's peak stays Pagefind's, earlier.
@@ -252,8 +318,8 @@ def write_languages(
 
 
 def write_changed_pages(
-    corpus: Corpus, lang: str, docs_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
-) -> WriteReport:
+    corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
+) -> LanguageReport:
     """Render and write only the pages whose inputs changed (``generator.render.fingerprints``).
 
     The record is removed while pages are written and saved after: a build stopped
@@ -261,40 +327,67 @@ def write_changed_pages(
     """
     fingerprints = get_page_fingerprints(corpus, digests, lang)
     previous = load_fingerprints(fingerprints_path)
+    index = load_frame_index(get_index_path(build_dir, lang))
+    docs_dir, pages_dir = build_dir / "docs" / lang, get_pages_dir(build_dir, lang)
     paths = get_page_builders(corpus)
-    kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and (docs_dir / path).is_file()}
+
+    framed_root, built_root = str(pages_dir), str(docs_dir)
+
+    def is_written(path: str) -> bool:
+        """Its Markdown is where the last build put it (strings: Path objects cost seconds at 80,000 pages)."""
+        return os.path.isfile(f"{framed_root if path in index else built_root}/{path}")
+
+    kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and is_written(path)}
     fingerprints_path.unlink(missing_ok=True)
-    report = write_pages(render_site(corpus, lang, [path for path in paths if path not in kept]), docs_dir, kept)
+    rendered = iter_site(corpus, lang, [path for path in paths if path not in kept])
+    report = write_language_pages(rendered, build_dir, lang, kept, {path: index[path] for path in kept if path in index})
     save_fingerprints(fingerprints_path, fingerprints)
     return report
 
 
-def update_site(
-    corpus: Corpus,
-    site_dir: Path,
-    build_dir: Path,
-    changed_languages: list[str],
-    removed_pages: dict[str, tuple[str, ...]],
-    site_url: str,
-) -> None:
+def fill_languages(build_dir: Path, site_dir: Path, built: Iterable[str], paths: Mapping[str, Iterable[str]] | None = None) -> int:
+    """Fill every language's framed pages into ``site_dir`` (``generator.site.frames``);
+    ``built``: the languages MkDocs just built; ``paths``: by language, the pages to fill
+    (None: all). The languages at once when all are filled (a full build)."""
+    built = set(built)
+    forked = {}
+    if paths is None and (os.cpu_count() or 1) > 1:
+        forked = {lang: BackgroundTask(fill_language, build_dir, site_dir / lang, lang, lang in built) for lang in LANGUAGES[1:]}
+    filled = 0
+    for lang in LANGUAGES:
+        if lang in forked:
+            filled += forked[lang].result()
+        else:
+            filled += fill_language(build_dir, site_dir / lang, lang, lang in built, None if paths is None else paths.get(lang, ()))
+    return filled
+
+
+def update_site(corpus: Corpus, site_dir: Path, build_dir: Path, reports: Mapping[str, LanguageReport], site_url: str) -> None:
     """The site stage of an incremental build, in place.
 
-    Only the languages whose Markdown changed are rebuilt, with ``mkdocs build --dirty``
-    (only pages whose Markdown is newer than their HTML), which leaves the HTML of a
-    removed page behind: that is deleted here. Faster, but not atomic like a full build,
-    and blind to changes of the theme or of mkdocs.yml: for authoring (``serve``), not
-    for deployment.
+    Only the languages whose MkDocs pages (frames included) changed are rebuilt, with
+    ``mkdocs build --dirty`` (only pages whose Markdown is newer than their HTML); then
+    the framed pages that changed, and those whose frame did, are filled in. The HTML of
+    a removed page is deleted here. Faster, but not atomic like a full build, and blind to
+    changes of the theme or of mkdocs.yml: for authoring (``serve``), not for deployment.
     """
-    if not changed_languages:
-        logger.info("No page changed: MkDocs not run")
-        return
-    logger.info(f"Updating {', '.join(changed_languages)} in place in {site_dir}")
-    config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
-    newest = corpus.documents[0].date if corpus.documents else None
-    run_site_builds({lang: config_paths[lang] for lang in changed_languages}, newest, dirty=True)
-    remove_mkdocs_not_found_pages(site_dir)
-    for lang, removed in removed_pages.items():
-        for path in removed:
+    built = [
+        lang for lang, report in reports.items()
+        if report.built.written or report.built.removed or not has_all_frames(build_dir, lang)
+    ]
+    if built:
+        logger.info(f"Updating {', '.join(built)} in place in {site_dir}")
+        config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
+        newest = corpus.documents[0].date if corpus.documents else None
+        run_site_builds({lang: config_paths[lang] for lang in built}, newest, dirty=True)
+        remove_mkdocs_not_found_pages(site_dir)
+    else:
+        logger.info("No page MkDocs builds changed: MkDocs not run")
+    filled = fill_languages(build_dir, site_dir, built, {lang: report.framed.written for lang, report in reports.items()})
+    if filled:
+        logger.info(f"{filled} page(s) filled in from their frames")
+    for lang, report in reports.items():
+        for path in report.removed:
             remove_page_html(site_dir / lang, path)
 
 

@@ -127,7 +127,7 @@ def render_comparison_page(ctx: PageContext, document: Document) -> str:
     description = t(_("The text in %(languages)s, unit by unit.")) % {
         "languages": format_list(languages, locale=get_language(ctx.lang).babel_locale)
     }
-    front = get_page_front_matter(ctx, path, title, description, "article", document.date)
+    front = get_page_front_matter(ctx, path, title, description, "article")
     text_page = get_resolution_path(document.slug)
     heads = []
     for code in columns:

@@ -52,10 +52,13 @@ def get_page_front_matter(
     title: str,
     description: str,
     og_type: str,
-    lastmod: datetime.date | None = None,
     links: list[dict[str, str]] | None = None,
 ) -> dict:
-    """``links``: the page's files for its ``<head>`` (``generator.render.downloads``)."""
+    """``links``: the page's files for its ``<head>`` (``generator.render.downloads``).
+
+    Only values the theme prints (a page's date is in the sitemap, which
+    ``generator.render.pages.get_sitemap_pages`` dates): pages filled in from a frame
+    (``generator.site.frames``) have their values found where the frame printed them."""
     values: dict = {
         "title": text(title),
         "description": text(description),
@@ -67,8 +70,6 @@ def get_page_front_matter(
             if code != ctx.lang
         ],
     }
-    if lastmod:
-        values["lastmod"] = lastmod.isoformat()
     if links:
         values["links"] = links
     return values

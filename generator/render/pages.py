@@ -14,10 +14,12 @@ import dataclasses
 import datetime
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from generator.facets import get_listing_path, get_listings, get_tags, get_type_key
 from generator.languages import LANGUAGES, get_language
+from generator.memo import per_corpus
 from generator.model import (
     Corpus,
     Document,
@@ -113,7 +115,7 @@ def render_resolution_page(ctx: PageContext, document: Document) -> str:
     version = document.version(ctx.lang)
     missing = version.lang != ctx.lang
     links = get_text_links(ctx, document)
-    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", document.date, links)
+    front = get_page_front_matter(ctx, path, version.title, get_description(ctx, version), "article", links)
 
     facts = []
     if version.doc_type:
@@ -257,7 +259,8 @@ def render_home_page(ctx: PageContext) -> str:
     return assemble_page(front, blocks)
 
 
-def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]:
+@per_corpus
+def get_page_builders(corpus: Corpus) -> Mapping[str, Callable[[PageContext], str]]:
     """Every page of a language (the same in each): relative path -> its builder."""
     builders: dict[str, Callable[[PageContext], str]] = {
         "index.md": render_home_page,
@@ -275,14 +278,20 @@ def get_page_builders(corpus: Corpus) -> dict[str, Callable[[PageContext], str]]
             builders[get_comparison_path(document.slug)] = functools.partial(render_comparison_page, document=document)
     for person in corpus.people:
         builders[get_person_path(person.slug)] = functools.partial(render_person_page, person=person)
-    return builders
+    return MappingProxyType(builders)
 
 
 def render_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> dict[str, str]:
     """Every page of one language (or those of ``paths``): relative path -> Markdown text."""
+    return dict(iter_site(corpus, lang, paths))
+
+
+def iter_site(corpus: Corpus, lang: str, paths: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+    """``render_site``'s pages one at a time, for a writer that need not hold them all."""
     ctx = PageContext(corpus, lang)
     builders = get_page_builders(corpus)
-    return {path: builders[path](ctx) for path in (builders if paths is None else paths)}
+    for path in builders if paths is None else paths:
+        yield path, builders[path](ctx)
 
 
 def get_sitemap_pages(corpus: Corpus) -> dict[str, datetime.date | None]:

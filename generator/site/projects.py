@@ -55,6 +55,11 @@ def merge_config(shared: dict, changes: dict) -> dict:
     return merged
 
 
+NAV_PAGES = {"home": "index.md", "resolutions": "resolutions/index.md", "people": "meps/index.md"}
+"""The navigation: interface string of its title -> page. MkDocs builds these pages
+itself, never from a frame (Material marks the current one)."""
+
+
 def get_palettes(strings: dict[str, str]) -> list[dict]:
     """Material's palettes: light and dark, the reader's system's choice first, each with
     the toggle to the other, named in the page's language. "custom": the colours are
@@ -93,11 +98,7 @@ def get_language_config(lang: str, docs_dir: Path, site_dir: Path, site_url: str
         # The config is written in the build folder, against which relative paths
         # would resolve: the theme's folder is given absolute.
         "theme": theme,
-        "nav": [
-            {strings["home"]: "index.md"},
-            {strings["resolutions"]: "resolutions/index.md"},
-            {strings["people"]: "meps/index.md"},
-        ],
+        "nav": [{strings[name]: path} for name, path in NAV_PAGES.items()],
         "extra": {
             "lang": lang,
             "strings": strings,
@@ -147,6 +148,13 @@ def get_site_generator() -> str:
     if generator not in SITE_GENERATORS:
         raise BuildError(f"SITE_GENERATOR is {generator!r}: it can be {' or '.join(SITE_GENERATORS)}")
     return generator
+
+
+def uses_frames() -> bool:
+    """Whether pages are filled in from frames (``generator.site.frames``): with MkDocs,
+    unless ``SITE_FRAMES=off`` (every page built by MkDocs, for comparison). Zensical
+    builds every page itself."""
+    return get_site_generator() == "mkdocs" and os.environ.get("SITE_FRAMES", "") != "off"
 
 
 def get_site_generator_command(generator: str, dirty: bool) -> list[str]:

@@ -11,6 +11,7 @@ the full build, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,23 @@ def test_parsing_and_rendering_in_worker_processes_change_nothing(tmp_path, monk
     assert {path: digest for path, (_, digest) in snapshot(parallel).items()} == {
         path: digest for path, (_, digest) in snapshot(serial).items()
     }
+
+
+def test_a_ci_build_keeping_the_build_folder_renders_only_what_changed_and_is_a_clean_build(tmp_path, caplog):
+    """A CI runner keeps ``site.build/`` between runs (a cache), not the site: the full
+    build renders only the pages whose inputs changed, and is the clean build, byte for byte."""
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "ci" / "site"
+    assert build_site(content, site) == 0
+    shutil.rmtree(site)
+    edit_paragraph(content)
+    caplog.clear()
+    with caplog.at_level("INFO", logger="generator"):
+        assert build_site(content, site) == 0
+    written = [int(m.group(1)) for m in re.finditer(r"  en: (\d+) written, (\d+) unchanged", caplog.text)]
+    unchanged = [int(m.group(2)) for m in re.finditer(r"  en: (\d+) written, (\d+) unchanged", caplog.text)]
+    assert written and 0 < written[0] <= 4 and unchanged[0] > 10
+    clean = tmp_path / "clean" / "site"
+    assert build_site(content, clean) == 0
+    assert {p: d for p, (_, d) in snapshot(site).items()} == {p: d for p, (_, d) in snapshot(clean).items()}
