@@ -13,6 +13,11 @@
 // by Pagefind's stemmer) and keeps the texts that have every word; only when none has,
 // it shows prefix matches, says so, and only where the words found do begin with what
 // was typed. A query in quotes is Pagefind's phrase search.
+//
+// The index is in shards by year (generator/outputs/search.py). A query is answered by
+// the newest shard first, its hits shown at once with a count that says more may come
+// (the list is aria-busy), then by every shard, in the order of the whole index; a
+// prefix match or "no results" waits for every shard, as an older one may have the words.
 (function () {
   "use strict";
   var form = document.querySelector("[data-unit-search]");
