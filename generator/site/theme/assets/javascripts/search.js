@@ -425,10 +425,10 @@
     window.clearTimeout(timer);
     var query = input.value.trim();
     if (query) {
-      loadPagefind().then(function (loaded) {
-        loaded.first.preload(query);
-        if (loaded.all) loaded.all.then(function (all) { all.preload(query); });
-      }).catch(function () {});
+      // The newest shard's only: the older shards' chunks, fetched at once, would keep
+      // the worker from the first hits (a frequent word's first hits at 20,000 texts:
+      // 2.3 s with them, bench/RESULTS.md).
+      loadPagefind().then(function (loaded) { return loaded.first.preload(query); }).catch(function () {});
     }
     timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
