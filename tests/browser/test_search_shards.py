@@ -42,6 +42,7 @@ def shards_url(shards_site: Path):
 
 def search_all(page, query: str) -> None:
     """Type ``query`` and wait until every shard has answered."""
+    page.evaluate("document.querySelector('.unit-search__status').textContent = ''")
     box = page.locator(".unit-search__input")
     box.focus()
     box.fill(query)
@@ -152,3 +153,23 @@ def test_the_first_hits_come_before_the_older_shards_are_fetched(browser, shards
     cost = measure_first_query(shards_site, "en", "", "council", "prisoners", browser)
     assert cost.hits and cost.first_hit
     assert cost.first_requests < cost.requests and cost.first_bytes_sent < cost.bytes_sent < 300_000
+
+
+def test_after_an_incremental_edit_of_an_old_shard_its_text_is_found_once(browser, tmp_path, monkeypatch):
+    from generator.outputs import search
+    from tests.browser.pages import open_page
+    from tests.factories import EDIT_WORD
+    from tests.outputs.test_search_shards import edit_oldest_text
+
+    monkeypatch.setattr(search, "SHARD_TEXTS", SHARD_TEXTS)
+    make_corpus(CORPUS_SIZE, tmp_path / "content", seed=CORPUS_SEED)
+    site = tmp_path / "site"
+    assert build_site(tmp_path / "content", site) == 0
+    edit_oldest_text(tmp_path / "content")
+    assert build_site(tmp_path / "content", site, incremental=True) == 0
+    with served(tmp_path) as base, open_page(browser) as page:
+        page.goto(f"{base}site/en/")
+        search_all(page, EDIT_WORD)
+        assert status_text(page) == f"1 result for “{EDIT_WORD}”" and hit_slugs(page) == {OLDEST_SLUG}
+        search_all(page, "council")
+        assert status_text(page) == "14 results for “council”", "the old copy of the edited text is hidden"
