@@ -10,7 +10,10 @@ disk and sent as they are; text assets (.js, .json, .css) are counted gzip-compr
 as GitHub Pages and any common host serve them. The raw sum is reported too.
 
 Times are taken by the page's own clock (``performance.now()``), from the input event
-to the first hit in the list, the box's typing pause included: what a reader waits.
+to the first hit in the list, the box's typing pause included: what a reader waits. The
+index is in shards (generator/outputs/search.py): the first hits are the newest shard's,
+and the list is complete once every shard has answered (it is ``aria-busy`` until then);
+bytes and requests are counted both up to the first hits and up to the complete list.
 Timing from Python instead (Playwright's ``fill`` then ``wait_for_selector``) adds the
 round trips to the browser and the selector's polling, 60-90 ms on this machine.
 """
@@ -39,6 +42,12 @@ class QueryCost:
     bytes_raw: int
     cold_ms: float
     """From the first keystroke to results shown, the index not yet loaded."""
+    complete_ms: float
+    """From the first keystroke to the complete list (every shard searched)."""
+    first_requests: int
+    """Requests answered by the time the first hits showed."""
+    first_bytes_sent: int
+    """Bytes (as a gzip-serving host sends them) of those requests."""
     warm_ms: float
     """A second query once loaded, from the keystroke to results (debounce included)."""
     hits: int
@@ -64,12 +73,18 @@ TIMED_SEARCH = """(query) => new Promise((resolve, reject) => {
   const input = document.querySelector(".unit-search__input");
   list.innerHTML = "";
   status.textContent = "";
+  let first = null;
   const observer = new MutationObserver(() => {
-    if (list.children.length || status.textContent) {
+    const busy = list.getAttribute("aria-busy") === "true";
+    if (first === null && (list.children.length || (status.textContent && !busy))) {
+      first = performance.now();
+    }
+    if (first !== null && status.textContent && !busy) {
       observer.disconnect();
-      resolve(performance.now() - started);
+      resolve({first: first - started, complete: performance.now() - started, firstAt: performance.timeOrigin + first});
     }
   });
+  observer.observe(list, {attributes: true, attributeFilter: ["aria-busy"]});
   observer.observe(list, {childList: true});
   observer.observe(status, {childList: true, characterData: true, subtree: true});
   setTimeout(() => reject(new Error("no results after 20 s")), 20000);
@@ -78,7 +93,8 @@ TIMED_SEARCH = """(query) => new Promise((resolve, reject) => {
   input.value = query;
   input.dispatchEvent(new Event("input", {bubbles: true}));
 })"""
-"""Type ``query`` into the box at once; resolves to the ms until hits (or "no results") show."""
+"""Type ``query`` into the box at once; resolves to the ms until hits (or "no results")
+show, the ms until the list is complete, and the epoch time of the first hits."""
 
 
 def sent_size(path: str, body: bytes) -> int:
@@ -114,25 +130,35 @@ def measure_first_query(
             tab.goto(base + page, wait_until="load")
             responses = []
             tab.on("response", lambda response: responses.append(response))
-            cold_ms = tab.evaluate(TIMED_SEARCH, query)
+            cold = tab.evaluate(TIMED_SEARCH, query)
             tab.wait_for_load_state("networkidle")
             first = tab.locator(".unit-search__hit").first
             first_hit = first.inner_text().split("\n")[0] if first.count() else ""
             first_href = first.get_attribute("href") if first.count() else ""
             hits = tab.locator(".unit-search__hit").count()
-            sizes = []
+            sizes, first_sizes, seen = [], [], set()
             for response in responses:
+                # A URL asked for again (each Pagefind instance loads the newest shard's
+                # page table, wasm and fragments) comes from the browser's cache: the
+                # server sees it once.
+                if response.url in seen:
+                    continue
+                seen.add(response.url)
                 path = response.url.split("?")[0]
                 body = response.body()
                 sizes.append((sent_size(path, body), len(body)))
+                timing = response.request.timing
+                if timing["startTime"] + timing["responseEnd"] <= cold["firstAt"]:
+                    first_sizes.append(sizes[-1][0])
             # Once loaded: the next query's time, from keystroke to results.
-            warm_ms = tab.evaluate(TIMED_SEARCH, second_query)
+            warm_ms = tab.evaluate(TIMED_SEARCH, second_query)["first"]
         finally:
             context.close()
             server.shutdown()
     return QueryCost(
         query=query, requests=len(sizes), bytes_sent=sum(s for s, _ in sizes), bytes_raw=sum(r for _, r in sizes),
-        cold_ms=cold_ms, warm_ms=warm_ms, hits=hits, first_hit=first_hit, first_href=first_href or "",
+        cold_ms=cold["first"], complete_ms=cold["complete"], first_requests=len(first_sizes),
+        first_bytes_sent=sum(first_sizes), warm_ms=warm_ms, hits=hits, first_hit=first_hit, first_href=first_href or "",
     )
 
 

@@ -1,4 +1,4 @@
-"""The search output: one Pagefind index per language, in which every unit is found.
+"""The search output: one Pagefind index per language, in shards, in which every unit is found.
 
 Material's own search writes one ``search_index.json`` that every reader downloads whole
 before the first result, which at a few thousand texts is tens of megabytes. Pagefind
@@ -9,8 +9,9 @@ What is indexed is a pure function of the corpus (``get_search_pages``). The bui
 indexes each language in a forked process while it renders and runs MkDocs
 (``write_search_indexes`` into ``site.build/search/<lang>/pagefind/``) and copies the
 bundles into ``site/<lang>/pagefind/`` after MkDocs (``install_search_indexes``), where
-the header's search box (``site/theme/partials/unit-search.html``) finds them. An
-incremental build indexes only the changed pages, into an overlay (see below).
+the header's search box (``site/theme/partials/unit-search.html``) finds them. Each
+language's index is in shards by year, one Pagefind bundle each, newest first (see
+"Shards" below). An incremental build indexes only the changed pages, into an overlay.
 
 Pagefind is given one page per text, whose units are elements with their ids (Pagefind
 calls them anchors, each with its word position), not one page per unit: the index's page
@@ -297,46 +298,103 @@ def remove_scratch_dirs(search_dir: Path) -> list[Path]:
     return found
 
 
-# Incremental builds: the main bundle and an overlay of the pages changed since.
+# Shards: each language's index is several Pagefind bundles, by year.
 #
-# Pagefind cannot update a bundle: it indexes every page again, which is most of an
-# incremental build. So an incremental build indexes only the pages
-# whose HTML differs from what the main bundle indexed, into a small second bundle
-# (``pagefind/delta/``), and lists in ``pagefind/overlay.json`` the main bundle's pages
+# One Pagefind run holds its whole input in memory (0.28 MB a page), and the page table
+# every first query downloads grows with the pages of a bundle (bench/RESULTS.md). So the
+# texts are indexed in shards of up to SHARD_TEXTS texts, by whole years: the years are
+# taken oldest first, and a shard is closed before a year that would take it past
+# SHARD_TEXTS (a year with more texts is a shard of its own). A text's shard thus depends
+# on its year and the years before it only: new texts, which are of the latest years,
+# leave the older shards as they are, and a build re-indexes only the shards whose pages
+# changed. The newest shard, with the people's pages, is the bundle at ``pagefind/`` (with
+# Pagefind's scripts and wasm), which the search box searches first; each older shard is
+# a bundle of index files only at ``pagefind/shards/<its first year>/``, merged into a
+# second Pagefind instance that searches every shard (``assets/javascripts/search.js``).
+#
+# Incremental builds: the shards and an overlay of the pages changed since.
+#
+# Pagefind cannot update a bundle: it indexes every page again. So an incremental build
+# indexes only the pages whose HTML differs from what the shards indexed, into a small
+# bundle (``pagefind/delta/``), and lists in ``pagefind/overlay.json`` the shards' pages
 # they replace (or that were removed), by the fragment id Pagefind gives a page. The
-# search box merges the delta bundle into the main one (Pagefind's ``mergeIndex``) and
-# drops the listed hits. A full build (what is deployed) always leaves one clean bundle
-# and an empty overlay, as does an incremental build once the delta outgrows DELTA_MAX.
+# search box merges the delta bundle into both of its instances (Pagefind's
+# ``mergeIndex``) and drops the listed hits. A full build (what is deployed) always
+# leaves clean shards and an empty overlay, as does an incremental build once the delta
+# outgrows DELTA_MAX; either re-indexes only the shards whose pages changed.
 
+SHARD_TEXTS = 2000
+"""At most this many texts a shard, unless one year has more (bench/RESULTS.md, "Search in shards")."""
+
+SHARDS_DIR = "shards"
 OVERLAY_FILE = "overlay.json"
+"""In each language's bundle: the older shards (newest first), the delta bundle and the hidden pages."""
 DELTA_DIR = "delta"
 STATE_FILE = "search-state.json"
-"""Beside each language's bundle in ``site.build/search/<lang>/``: each page's digest and
-fragment id in the main bundle, and the digests of the pages in the delta bundle."""
+"""Beside each language's bundle in ``site.build/search/<lang>/``: each page's digest,
+fragment id and shard, and the digests of the pages in the delta bundle."""
 
 DELTA_MAX_PAGES, DELTA_MAX_SHARE = 50, 0.05
-"""Past max(50 pages, 5% of the pages), an incremental build re-indexes the language:
-the delta's own word statistics then weigh in ranking, and its downloads grow."""
+"""Past max(50 pages, 5% of the pages), an incremental build re-indexes the shards
+touched: the delta's own word statistics then weigh in ranking, and its downloads grow."""
 
 DELTA_FILES = ("pagefind-entry.json", "index", "fragment", "filter")
 """What a merged bundle is read for, with its page table (``*.pf_meta``); its scripts and
 wasm are the main bundle's."""
 
+NEWEST = ""
+"""The newest shard's place: the bundle's own folder."""
+
+
+def get_shard_names(years: Mapping[str, str], shard_texts: int | None = None) -> dict[str, str]:
+    """Each text's shard: ``years`` is page URL -> the text's year ("" if undated); a shard
+    is named by its first year ("" sorts first: undated texts are the oldest shard's)."""
+    limit = SHARD_TEXTS if shard_texts is None else shard_texts
+    counts: dict[str, int] = {}
+    for year in years.values():
+        counts[year] = counts.get(year, 0) + 1
+    shard_of_year, name, size = {}, None, 0
+    for year in sorted(counts):
+        if name is None or size + counts[year] > limit:
+            name, size = year, 0
+        shard_of_year[year] = name
+        size += counts[year]
+    return {url: shard_of_year[year] for url, year in years.items()}
+
+
+def get_shard_places(names: Iterable[str]) -> dict[str, str]:
+    """Shard name -> its folder in the bundle: the newest ``NEWEST``, the others ``shards/<name>/``."""
+    ordered = sorted(set(names))
+    return {name: NEWEST if name == ordered[-1] else f"{SHARDS_DIR}/{name or 'undated'}/" for name in ordered}
+
+
+def get_page_shards(corpus: Corpus, pages: Iterable[str]) -> dict[str, str]:
+    """Page URL -> the folder of its shard in the bundle (see ``get_shard_places``); a
+    person's page is in the newest shard."""
+    pages = list(pages)
+    indexed = set(pages)
+    years = {get_resolution_url(document.slug): get_year(document) for document in corpus.documents}
+    names = get_shard_names({url: year for url, year in years.items() if url in indexed})
+    places = get_shard_places(names.values())
+    return {url: places[names[url]] if url in names else NEWEST for url in pages}
+
 
 @dataclass(frozen=True)
 class SearchState:
-    main: dict[str, tuple[str, str]]
-    """Page URL -> (digest of its HTML, its fragment id), as the main bundle indexed it."""
+    main: dict[str, tuple[str, str, str]]
+    """Page URL -> (digest of its HTML, its fragment id, its shard's folder), as the shards indexed it."""
     delta: dict[str, str]
     """Page URL -> digest of its HTML, for the pages the delta bundle indexes."""
     removed: frozenset[str] = frozenset()
-    """Pages of the main bundle that are gone."""
+    """Pages of the shards that are gone."""
 
     def overlay(self) -> dict:
-        """``overlay.json``: the delta bundle (if any), and the main bundle's pages to hide."""
+        """``overlay.json``: the older shards (newest first), the delta bundle (if any), and
+        the shards' pages to hide."""
         hidden = set(self.delta) | self.removed
-        stale = sorted(fragment for url, (_, fragment) in self.main.items() if url in hidden)
-        return {"delta": f"{DELTA_DIR}/" if self.delta else None, "stale": stale}
+        stale = sorted(fragment for url, (_, fragment, _) in self.main.items() if url in hidden)
+        shards = sorted({place for _, _, place in self.main.values() if place != NEWEST}, reverse=True)
+        return {"delta": f"{DELTA_DIR}/" if self.delta else None, "shards": shards, "stale": stale}
 
 
 def get_page_digest(html: str) -> str:
@@ -348,13 +406,15 @@ def load_search_state(lang_dir: Path) -> SearchState | None:
     try:
         data = json.loads((lang_dir / STATE_FILE).read_text(encoding="utf-8"))
         state = SearchState(
-            main={url: (digest, fragment) for url, (digest, fragment) in data["main"].items()},
+            main={url: (digest, fragment, place) for url, (digest, fragment, place) in data["main"].items()},
             delta=dict(data["delta"]),
             removed=frozenset(data["removed"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return state if (lang_dir / SEARCH_DIR / "pagefind-entry.json").is_file() else None
+    places = {place for _, _, place in state.main.values()}
+    bundle_dir = lang_dir / SEARCH_DIR
+    return state if all((bundle_dir / place / "pagefind-entry.json").is_file() for place in places) else None
 
 
 def get_json_bytes(data: object) -> bytes:
@@ -383,9 +443,20 @@ def read_fragment_ids(bundle_dir: Path) -> dict[str, str]:
     return ids
 
 
-def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], lang: str, lang_dir: Path) -> SearchState:
-    """One clean main bundle of every page, an empty overlay, no delta bundle."""
+def drop_scripts(bundle_dir: Path) -> None:
+    """Leave in a bundle only what a merged bundle is read for (the scripts and wasm are
+    the newest shard's)."""
+    for path in bundle_dir.iterdir():
+        if path.name not in DELTA_FILES and path.suffix != ".pf_meta":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def index_shard(pages: Mapping[str, str], lang: str, lang_dir: Path, place: str) -> dict[str, str]:
+    """Index ``pages`` into the shard at ``place`` in the language's bundle; returns each
+    page's fragment id. The newest shard keeps Pagefind's scripts and wasm, and the
+    folders of the others, the overlay and the delta beside its own files."""
     bundle_dir = lang_dir / SEARCH_DIR
+    target = bundle_dir / place
 
     def write_bundle(fresh: Path) -> dict[str, str]:
         write_pagefind_bundle(pages, lang, fresh, lang_dir.parent)
@@ -393,31 +464,67 @@ def index_language_fully(pages: Mapping[str, str], digests: Mapping[str, str], l
         missing = sorted(set(pages) - set(ids))
         if missing:
             raise PagefindError(f"pagefind indexed no page for {missing[0]!r} ({lang})")
+        if place != NEWEST:
+            drop_scripts(fresh)
         return ids
 
-    if bundle_dir.exists():
+    if target.exists():
         # Written aside (in memory) and synced: only the files whose bytes changed are written.
         with get_scratch_dir(pages.values(), lang_dir.parent, "bundle") as fresh:
             fragment_ids = write_bundle(Path(fresh))
-            sync_tree(Path(fresh), bundle_dir, keep=(OVERLAY_FILE,))
+            sync_tree(Path(fresh), target, keep=(OVERLAY_FILE, DELTA_DIR, SHARDS_DIR) if place == NEWEST else ())
     else:
-        # The first bundle: Pagefind writes it beside its place, and a rename puts it there
-        # (a copy of its thousands of files from memory is not free).
+        # A new shard: Pagefind writes it beside its place, and a rename puts it there (a
+        # copy of its thousands of files from memory is not free).
+        target.parent.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f".{SEARCH_DIR}-", dir=lang_dir))
         try:
             fragment_ids = write_bundle(fresh)
             fresh.chmod(0o755)  # mkdtemp makes it private; a site's files are for everyone
-            os.replace(fresh, bundle_dir)
+            os.replace(fresh, target)
         except BaseException:
             shutil.rmtree(fresh, ignore_errors=True)
             raise
-    state = SearchState(main={url: (digests[url], fragment_ids[url]) for url in pages}, delta={})
+    return fragment_ids
+
+
+def index_language_fully(
+    pages: Mapping[str, str], digests: Mapping[str, str], places: Mapping[str, str], lang: str, lang_dir: Path,
+    old: SearchState | None,
+) -> tuple[SearchState, int]:
+    """Clean shards of every page, an empty overlay, no delta bundle; a shard whose pages
+    are those ``old`` says it indexes is left as it is. Returns the state and the number
+    of pages indexed."""
+    bundle_dir = lang_dir / SEARCH_DIR
+    previous = old.main if old else {}
+    main: dict[str, tuple[str, str, str]] = {}
+    indexed = 0
+    # The newest shard first: the others' folders are inside its own, and a first bundle is
+    # moved into its place.
+    for place in sorted(set(places.values()), key=lambda place: place != NEWEST):
+        shard = {url: html for url, html in pages.items() if places[url] == place}
+        kept = {url: entry for url, entry in previous.items() if entry[2] == place}
+        if bundle_dir.exists() and {url: entry[0] for url, entry in kept.items()} == {url: digests[url] for url in shard}:
+            main.update(kept)
+            continue
+        fragment_ids = index_shard(shard, lang, lang_dir, place)
+        main.update({url: (digests[url], fragment_ids[url], place) for url in shard})
+        indexed += len(shard)
+    shards_dir = bundle_dir / SHARDS_DIR
+    if shards_dir.is_dir():
+        for path in sorted(shards_dir.iterdir()):
+            if f"{SHARDS_DIR}/{path.name}/" not in places.values():
+                shutil.rmtree(path)
+        if not any(shards_dir.iterdir()):
+            shards_dir.rmdir()
+    shutil.rmtree(bundle_dir / DELTA_DIR, ignore_errors=True)
+    state = SearchState(main=main, delta={})
     write_if_changed(bundle_dir / OVERLAY_FILE, get_json_bytes(state.overlay()), SITE_FILE_MODE)
-    return state
+    return state, indexed
 
 
 def get_delta(state: SearchState, digests: Mapping[str, str]) -> SearchState:
-    """The pages that differ from the main bundle's (changed or new), and those gone."""
+    """The pages that differ from the shards' (changed or new), and those gone."""
     delta = {url: digest for url, digest in digests.items() if state.main.get(url, ("",))[0] != digest}
     return SearchState(main=state.main, delta=delta, removed=frozenset(set(state.main) - set(digests)))
 
@@ -429,9 +536,7 @@ def index_language_delta(pages: Mapping[str, str], lang: str, lang_dir: Path, ol
         delta_pages = {url: pages[url] for url in new.delta}
         with get_scratch_dir(delta_pages.values(), lang_dir.parent, "delta") as fresh:
             write_pagefind_bundle(delta_pages, lang, Path(fresh), lang_dir.parent)
-            for path in Path(fresh).iterdir():  # the scripts and wasm are the main bundle's
-                if path.name not in DELTA_FILES and path.suffix != ".pf_meta":
-                    shutil.rmtree(path) if path.is_dir() else path.unlink()
+            drop_scripts(Path(fresh))
             sync_tree(Path(fresh), bundle_dir / DELTA_DIR)
     elif not new.delta:
         shutil.rmtree(bundle_dir / DELTA_DIR, ignore_errors=True)
@@ -442,15 +547,16 @@ def get_delta_max(pages: int) -> float:
     return max(DELTA_MAX_PAGES, DELTA_MAX_SHARE * pages)
 
 
-def is_up_to_date(old: SearchState, new: SearchState, incremental: bool) -> bool:
+def is_up_to_date(old: SearchState, new: SearchState, places: Mapping[str, str], incremental: bool) -> bool:
     """Whether the bundle as ``old`` left it indexes the pages as ``new`` found them.
 
-    An incremental build keeps an overlay that is still right; a full build wants one
-    clean bundle, with no overlay at all.
+    An incremental build keeps an overlay that is still right; a full build wants clean
+    shards, each where ``places`` puts it, with no overlay at all.
     """
     if incremental:
         return (new.delta, new.removed) == (old.delta, old.removed)
-    return not (new.delta or new.removed or old.delta or old.removed)
+    clean = not (new.delta or new.removed or old.delta or old.removed)
+    return clean and all(place == places[url] for url, (_, _, place) in old.main.items())
 
 
 def write_search_indexes(
@@ -458,12 +564,13 @@ def write_search_indexes(
 ) -> dict[str, int]:
     """Write ``output_dir/<lang>/pagefind/`` for every language whose pages changed.
 
-    A language whose pages are those its bundle indexes is left as it is: editing one
+    A language whose pages are those its shards index is left as it is: editing one
     English text re-indexes English only, and a change of theme re-indexes nothing.
     ``incremental``: up to DELTA_MAX changed pages go into the delta bundle (see above)
-    instead of a new main bundle; without it, any change gives a clean main bundle.
-    Languages one after the other, not at once: Pagefind's memory grows with the text it
-    indexes (bench/RESULTS.md), and the MkDocs builds run beside it. Returns the number of pages indexed in each language that was.
+    instead of new shards; without it, any change re-indexes the shards it touches.
+    Languages and shards one after the other, not at once: Pagefind's memory grows with
+    the text it indexes (bench/RESULTS.md), and the MkDocs builds run beside it. Returns
+    the number of pages indexed in each language that was.
     """
     indexed = {}
     for lang in languages:
@@ -471,17 +578,17 @@ def write_search_indexes(
         lang_dir.mkdir(parents=True, exist_ok=True)
         pages = get_search_pages(corpus, lang)
         digests = {url: get_page_digest(html) for url, html in pages.items()}
+        places = get_page_shards(corpus, pages)
         old = load_search_state(lang_dir)
         new = get_delta(old, digests) if old else None
-        if old and new and is_up_to_date(old, new, incremental):
+        if old and new and is_up_to_date(old, new, places, incremental):
             continue
         (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
         if old and new and incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
             index_language_delta(pages, lang, lang_dir, old, new)
             indexed[lang] = len(new.delta)
         else:
-            new = index_language_fully(pages, digests, lang, lang_dir)
-            indexed[lang] = len(pages)
+            new, indexed[lang] = index_language_fully(pages, digests, places, lang, lang_dir, old)
         save_search_state(lang_dir, new)
     return indexed
 

@@ -143,14 +143,14 @@ def test_an_incremental_build_indexes_the_changed_page_alone_and_hides_its_old_f
     site = tmp_path / "site"
     assert build_site(content, site) == 0
     bundle = site / "en" / SEARCH_DIR
-    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "stale": []}
+    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "shards": [], "stale": []}
     main_ids = search.read_fragment_ids(bundle)
     edited = f"resolutions/{sorted(p.name for p in (content / 'resolutions').iterdir())[-1]}/"
 
     edit_paragraph(content)
     assert build_site(content, site, incremental=True) == 0
     overlay = json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8"))
-    assert overlay == {"delta": "delta/", "stale": [main_ids[edited]]}
+    assert overlay == {"delta": "delta/", "shards": [], "stale": [main_ids[edited]]}
     assert list(search.read_fragment_ids(bundle / search.DELTA_DIR)) == [edited]
     assert not (bundle / search.DELTA_DIR / "pagefind.js").exists(), "the main bundle's scripts serve both"
     assert search.read_fragment_ids(bundle) == main_ids, "the main bundle is left as it was"
@@ -160,6 +160,6 @@ def test_an_incremental_build_indexes_the_changed_page_alone_and_hides_its_old_f
     monkeypatch.setattr(search, "DELTA_MAX_SHARE", 0)
     edit_paragraph(content)
     assert build_site(content, site, incremental=True) == 0
-    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "stale": []}
+    assert json.loads((bundle / search.OVERLAY_FILE).read_text(encoding="utf-8")) == {"delta": None, "shards": [], "stale": []}
     assert not (bundle / search.DELTA_DIR).exists()
     assert edited in search.read_fragment_ids(bundle)

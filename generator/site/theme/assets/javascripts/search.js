@@ -13,6 +13,11 @@
 // by Pagefind's stemmer) and keeps the texts that have every word; only when none has,
 // it shows prefix matches, says so, and only where the words found do begin with what
 // was typed. A query in quotes is Pagefind's phrase search.
+//
+// The index is in shards by year (generator/outputs/search.py). A query is answered by
+// the newest shard first, its hits shown at once with a count that says more may come
+// (the list is aria-busy), then by every shard, in the order of the whole index; a
+// prefix match or "no results" waits for every shard, as an older one may have the words.
 (function () {
   "use strict";
   var form = document.querySelector("[data-unit-search]");
@@ -58,10 +63,13 @@
 
   function string(name) { return form.getAttribute("data-" + name) || ""; }
 
-  // The bundle, and the overlay an incremental build may have left beside it
-  // (generator/outputs/search.py): a second bundle of the pages changed since the main
-  // one was written, merged into it, and the main bundle's pages it replaces, whose hits
-  // are dropped.
+  // The bundle, and what overlay.json beside it names (generator/outputs/search.py): the
+  // older shards, newest first (the bundle itself is the newest shard), and the overlay an
+  // incremental build may have left: a bundle of the pages changed since the shards were
+  // written, merged into both instances below, and the shards' pages it replaces, whose
+  // hits are dropped. Two Pagefind instances: ``first`` searches the newest shard, ``all``
+  // every shard. ``all`` is made once ``first`` has answered, so that the first hits wait
+  // for no older shard's page table (they share the worker and the wasm).
   function loadPagefind() {
     if (!loading) {
       // Resolved against this page: the bundle sits at the language root, whatever the
@@ -73,15 +81,34 @@
         var pagefind = loaded[0], found = loaded[1] || {};
         stale = {};
         (found.stale || []).forEach(function (id) { stale[id] = true; });
+        var delta = found.delta ? [new URL(found.delta, bundle).pathname] : [];
+        var shards = (found.shards || []).map(function (shard) { return new URL(shard, bundle).pathname; });
         return Promise.resolve(pagefind.init ? pagefind.init() : null).then(function () {
-          if (!found.delta) return pagefind;
-          return pagefind.mergeIndex(new URL(found.delta, bundle).href, { baseUrl: new URL("..", bundle).pathname })
-            .then(function () { return pagefind; });
+          return merge(pagefind, delta);
+        }).then(function () {
+          return { module: pagefind, first: pagefind, merged: delta.concat(shards), older: shards.length > 0, all: null };
         });
       });
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  function merge(pagefind, paths) {
+    var baseUrl = new URL("..", bundle).pathname;
+    return Promise.all(paths.map(function (path) { return pagefind.mergeIndex(path, { baseUrl: baseUrl }); }));
+  }
+
+  // The instance that searches every shard (the first one where there is one shard).
+  function loadAll(loaded) {
+    if (!loaded.older) return Promise.resolve(loaded.first);
+    if (!loaded.all) {
+      var instance = loaded.module.createInstance({ basePath: new URL(".", bundle).pathname });
+      loaded.all = Promise.resolve(instance.init()).then(function () { return merge(instance, loaded.merged); })
+        .then(function () { return instance; });
+      loaded.all.catch(function () { loaded.all = null; });
+    }
+    return loaded.all;
   }
 
   function escapeHtml(text) {
@@ -272,51 +299,71 @@
     return fill(string(name + (total === 1 ? "-one" : "-many")), { count: total, query: query });
   }
 
+  // Today's answer of one instance to a query: whole words, else prefixes (unless
+  // ``partial``: an older shard may have the words whole), a phrase, or filters alone.
+  function answer(pagefind, query, words, filters, partial) {
+    var phrase = /^\s*".+"\s*$/.test(query);
+    if (!query) {
+      return pagefind.search(null, { filters: filters }).then(function (found) {
+        return { mode: "filtered", results: found.results.filter(function (r) { return !stale[r.id]; })
+          .map(function (r) { return result(r, []); }) };
+      });
+    }
+    if (phrase) {
+      return pagefind.search(query, { filters: filters }).then(function (found) {
+        return { mode: "whole", results: found.results.filter(function (r) { return !stale[r.id]; })
+          .map(function (r) { return result(r, r.words); }) };
+      });
+    }
+    return wholeWords(pagefind, query, words, filters).then(function (results) {
+      if (results.length || partial) return { mode: results.length ? "whole" : "none", results: results };
+      return prefixWords(pagefind, query, words, filters).then(function (prefixed) {
+        return { mode: prefixed.length ? "prefix" : "none", results: prefixed };
+      });
+    });
+  }
+
+  // The newest shard's hits at once, counted as a floor ("12+ results, searching older
+  // texts") while the list is busy; then every shard's, in the order of the whole index,
+  // as many texts as were shown by then.
   function search() {
     var query = input.value.trim();
     var filters = activeFilters();
     var filtered = Object.keys(filters).length > 0;
     var ticket = ++latestQuery;
-    if (!query && !filtered) { list.innerHTML = ""; more.hidden = true; current = null; open(false); return; }
+    if (!query && !filtered) {
+      list.innerHTML = ""; more.hidden = true; current = null; list.removeAttribute("aria-busy"); open(false); return;
+    }
     var words = query.split(/\s+/).map(fold).filter(Boolean);
-    var phrase = /^\s*".+"\s*$/.test(query);
-    loadPagefind().then(function (pagefind) {
-      if (!query) {
-        return pagefind.search(null, { filters: filters }).then(function (found) {
-          return { mode: "filtered", results: found.results.filter(function (r) { return !stale[r.id]; })
-            .map(function (r) { return result(r, []); }) };
-        });
-      }
-      if (phrase) {
-        return pagefind.search(query, { filters: filters }).then(function (found) {
-          return { mode: "whole", results: found.results.filter(function (r) { return !stale[r.id]; })
-            .map(function (r) { return result(r, r.words); }) };
-        });
-      }
-      return wholeWords(pagefind, query, words, filters).then(function (results) {
-        if (results.length) return { mode: "whole", results: results };
-        return prefixWords(pagefind, query, words, filters).then(function (prefixed) {
-          return { mode: prefixed.length ? "prefix" : "none", results: prefixed };
-        });
+    loadPagefind().then(function (loaded) {
+      return answer(loaded.first, query, words, filters, loaded.older).then(function (found) {
+        if (ticket !== latestQuery) return;  // a newer query is on its way
+        if (!loaded.older) return show(found, query, false);
+        show(found, query, true);
+        return loadAll(loaded).then(function (all) { return answer(all, query, words, filters, false); })
+          .then(function (found) { if (ticket === latestQuery) show(found, query, false); });
       });
-    }).then(function (found) {
-      if (ticket !== latestQuery) return;  // a newer query is on its way
-      var total = found.results.length;
-      var message = found.mode === "whole" ? count("results", total, query)
-        : found.mode === "prefix" ? count("prefix", total, query)
-        : found.mode === "filtered" ? count("count", total, "")
-        : fill(string("no-results"), { query: query });
-      current = { results: found.results, shown: 0 };
-      showMore(message);
     });
   }
 
-  // The next PAGES_SHOWN texts of the current results, appended; the first ones replace
-  // the hits shown, and come with ``message``, the count (so the count and the hits it
-  // counts are announced and shown at once).
-  function showMore(message) {
+  function show(found, query, partial) {
+    var total = found.results.length;
+    var message = partial ? (!total ? string("searching") : fill(string(query ? "partial" : "partial-count"), { count: total, query: query }))
+      : found.mode === "whole" ? count("results", total, query)
+      : found.mode === "prefix" ? count("prefix", total, query)
+      : found.mode === "filtered" ? count("count", total, "")
+      : fill(string("no-results"), { query: query });
+    var before = current ? current.shown : 0;
+    current = { results: found.results, shown: 0, busy: partial };
+    showMore(message, Math.max(PAGES_SHOWN, before));
+  }
+
+  // The next PAGES_SHOWN texts of the current results (or ``texts``), appended; the first
+  // ones replace the hits shown, and come with ``message``, the count (so the count and
+  // the hits it counts are announced and shown at once).
+  function showMore(message, texts) {
     var shown = current;
-    var batch = shown.results.slice(shown.shown, shown.shown + PAGES_SHOWN);
+    var batch = shown.results.slice(shown.shown, shown.shown + (texts || PAGES_SHOWN));
     shown.shown += batch.length;
     Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
       if (shown !== current) return;
@@ -331,11 +378,12 @@
       if (message !== undefined) {
         list.innerHTML = "";
         status.textContent = message;
+        if (shown.busy) list.setAttribute("aria-busy", "true"); else list.removeAttribute("aria-busy");
       }
       list.insertAdjacentHTML("beforeend", html);
       var left = shown.results.length - shown.shown;
       more.hidden = left <= 0;
-      more.textContent = fill(string("more"), { shown: shown.shown, count: shown.results.length });
+      more.textContent = fill(string("more"), { shown: shown.shown, count: shown.results.length + (shown.busy ? "+" : "") });
       open(true);
     });
   }
@@ -350,7 +398,7 @@
   filterBox.addEventListener("toggle", function () {
     if (!filterBox.open || filtersLoaded) return;
     filtersLoaded = true;
-    loadPagefind().then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
+    loadPagefind().then(loadAll).then(function (pagefind) { return pagefind.filters(); }).then(function (available) {
       var collator = new Intl.Collator(document.documentElement.lang);
       selects.forEach(function (select) {
         var name = select.getAttribute("data-filter");
@@ -377,7 +425,10 @@
     window.clearTimeout(timer);
     var query = input.value.trim();
     if (query) {
-      loadPagefind().then(function (pagefind) { return pagefind.preload(query); }).catch(function () {});
+      // The newest shard's only: the older shards' chunks, fetched at once, would keep
+      // the worker from the first hits (a frequent word's first hits at 20,000 texts:
+      // 2.3 s with them, bench/RESULTS.md).
+      loadPagefind().then(function (loaded) { return loaded.first.preload(query); }).catch(function () {});
     }
     timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
