@@ -210,19 +210,14 @@ def run_site_builds(
     env = dict(os.environ, SOURCE_DATE_EPOCH=get_source_date_epoch(newest))
     command = get_site_generator_command(generator, dirty)
     started = time.time()
-    children = {
-        lang: processes.start(
-            [*command, "-f", str(path)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-            cwd=path.parent,
-        )
-        for lang, path in build_paths.items()
-    }
+    children: dict[str, subprocess.Popen] = {}
     outputs: dict[str, tuple[str, str]] = {}
     try:
+        # One at a time inside the try: a build stopped between two starts stops the first.
+        for lang, path in build_paths.items():
+            children[lang] = processes.start(
+                [*command, "-f", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=path.parent
+            )
         wait_for_builds(children, outputs, build_paths, started, progress)
     except BaseException:  # interrupted: no MkDocs goes on writing into a site being removed
         for child in children.values():
