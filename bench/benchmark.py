@@ -298,10 +298,14 @@ def format_report(results: list[Measures]) -> str:
     for lang in LANGUAGES:
         if all(lang in m.queries for m in results):
             query = results[0].queries[lang].query
-            row(f"first search '{query}' ({lang}): requests", [m.queries[lang].requests for m in results])
-            row(f"first search '{query}' ({lang}): KB sent (raw)",
-                [f"{m.queries[lang].bytes_sent / 1000:.0f} ({m.queries[lang].bytes_raw / 1000:.0f})" for m in results])
-            row(f"first search '{query}' ({lang}): ms to results, cold", [f"{m.queries[lang].cold_ms:.0f}" for m in results])
+            row(f"first search '{query}' ({lang}): requests to the first hits", [m.queries[lang].first_requests for m in results])
+            row(f"first search '{query}' ({lang}): KB sent to the first hits",
+                [f"{m.queries[lang].first_bytes_sent / 1000:.0f}" for m in results])
+            row(f"first search '{query}' ({lang}): ms to the first hits, cold", [f"{m.queries[lang].cold_ms:.0f}" for m in results])
+            row(f"first search '{query}' ({lang}): requests, KB sent (raw) to the complete list (every shard)",
+                [f"{m.queries[lang].requests}, {m.queries[lang].bytes_sent / 1000:.0f} ({m.queries[lang].bytes_raw / 1000:.0f})"
+                 for m in results])
+            row(f"first search '{query}' ({lang}): ms to the complete list, cold", [f"{m.queries[lang].complete_ms:.0f}" for m in results])
             second = QUERIES[lang][1]
             row(f"next search '{second}' ({lang}): ms to results", [f"{m.queries[lang].warm_ms:.0f}" for m in results])
             row(f"first search ({lang}): first hit", [m.queries[lang].first_hit for m in results])
@@ -329,8 +333,8 @@ def format_report(results: list[Measures]) -> str:
          at(large, small, holds=lambda m, n: m.ms_per_page <= MS_PER_PAGE_GROWTH_MAX * n.ms_per_page)),
         (f"peak memory of the process tree at N={LARGE} <= {PEAK_MEMORY_MAX >> 30} GB",
          at(large, holds=lambda m: m.peak_rss <= PEAK_MEMORY_MAX)),
-        (f"first search at N={LARGE} <= {FIRST_QUERY_BYTES_MAX // 1000} KB (every language)",
-         at(large, holds=lambda m: m.queries and all(q.bytes_sent <= FIRST_QUERY_BYTES_MAX for q in m.queries.values()))),
+        (f"first search at N={LARGE} <= {FIRST_QUERY_BYTES_MAX // 1000} KB to the first hits (every language)",
+         at(large, holds=lambda m: m.queries and all(q.first_bytes_sent <= FIRST_QUERY_BYTES_MAX for q in m.queries.values()))),
         (f"first hits at N={LARGE} < {FIRST_HIT_COLD_MS_MAX} ms cold and < {RESULTS_MS_MAX} ms once loaded (every language)",
          at(large, holds=lambda m: m.queries
             and all(q.cold_ms < FIRST_HIT_COLD_MS_MAX and q.warm_ms < RESULTS_MS_MAX for q in m.queries.values()))),
