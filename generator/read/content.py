@@ -120,11 +120,13 @@ def load_content(
     warn: Callable[[Diagnostic], None] = _log_warning,
     progress: Callable[[int, int], None] | None = None,
     cache_path: Path | None = None,
+    trust_stat: bool = False,
 ) -> Content:
     """Read a whole content directory. Without ``keep_going`` the first bad text raises.
 
     The texts are read and parsed by ``generator.read.parallel`` (in parallel;
-    ``cache_path``: reusing the parses of unchanged files); the warnings and the errors
+    ``cache_path``: reusing the parses of unchanged files, ``trust_stat``: known unchanged
+    by their stat, without reading them); the warnings and the errors
     are reported in the order of the texts, as if they had been read one after the other.
     """
     documents: list[Document] = []
@@ -147,7 +149,7 @@ def load_content(
         for diagnostic in find_unread_files(folder, names[slug], folder_files):
             warn(diagnostic)
     files = [(folder / text_files[lang], lang) for slug, folder in folders for lang in LANGUAGES if text_files[lang] in names[slug]]
-    parsed = iter(parse_files(files, cache_path, progress, root))
+    parsed = iter(parse_files(files, cache_path, progress, root, trust_stat))
     for slug, folder in folders:
         texts = [next(parsed) for lang in LANGUAGES if text_files[lang] in names[slug]]
         try:

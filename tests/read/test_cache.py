@@ -4,6 +4,8 @@ type, and never trusted when it is not what this code writes."""
 from __future__ import annotations
 
 import json
+import logging
+import os
 
 import pytest
 
@@ -131,3 +133,102 @@ def test_the_cache_is_json(tmp_path, monkeypatch):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == cache.get_code_version()
     assert len(data["entries"]) == 1
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The paths of the texts actually parsed (not taken from the cache), in order."""
+    from generator.parse import parser
+
+    made, parse = [], parser.parse_resolution_with_skipped_lines
+
+    def counted(raw):
+        made.append(raw.path)
+        return parse(raw)
+
+    monkeypatch.setattr(parser, "parse_resolution_with_skipped_lines", counted)
+    return made
+
+
+def test_a_full_read_reuses_the_parses_of_the_same_bytes_only(tmp_path, monkeypatch, parses):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    assert len(parses) == 3
+
+    parses.clear()
+    assert parse_files(files, path) == first and parses == []
+
+    # Edited with the same size and mtime (a stat would not tell): the bytes do.
+    text = files[1][0]
+    stat = text.stat()
+    text.write_text(TEXT.format(n="X"), encoding="utf-8")
+    assert text.stat().st_size == stat.st_size
+    os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of X."
+    assert parses == [str(text)]
+    assert cache.load_cache(path)[(str(text), "en")].resolution.paragraphs[0].text.endswith("X.")
+
+    # Rewritten with the same bytes (a fresh checkout): not parsed again, its new stat cached.
+    parses.clear()
+    text.write_text(TEXT.format(n="X"), encoding="utf-8")
+    assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of X." and parses == []
+    assert cache.load_cache(path)[(str(text), "en")].stat_key == parsing_stat_key(text)
+
+    # A text removed leaves the cache.
+    files[2][0].unlink()
+    parse_files(files[:2], path)
+    assert set(cache.load_cache(path)) == {(str(p), "en") for p, _ in files[:2]}
+
+
+def parsing_stat_key(path):
+    from generator.read.parallel import get_stat_key
+
+    return get_stat_key(path)
+
+
+def test_an_incremental_read_trusts_an_unchanged_stat(tmp_path, monkeypatch, parses):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    parse_files(files, path, trust_stat=True)
+    parses.clear()
+    monkeypatch.setattr("generator.read.parallel.read_input_file", None)  # not even read
+    assert first_paragraphs(parse_files(files, path, trust_stat=True)) == [f"Calls for the release of {n}." for n in range(3)]
+    assert parses == []
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda path: path.write_bytes(path.read_bytes()[:-40]), "not what this code writes"),
+        (lambda path: path.write_bytes(b"\x00garbage"), "not what this code writes"),
+        (lambda path: path.write_bytes(path.read_bytes().replace(b'"title":"Title"', b'"title":7')), "not what this code writes"),
+        (lambda path: path.chmod(0), None),  # unreadable (root reads it anyway)
+    ],
+)
+def test_a_spoilt_cache_is_parsed_again_and_said(tmp_path, monkeypatch, parses, caplog, spoil, said):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    spoil(path)
+    parses.clear()
+    with caplog.at_level(logging.INFO):
+        again = parse_files(files, path)
+    assert again == first
+    if said or os.geteuid() != 0:
+        assert len(parses) == 3
+        assert f"Parse cache {path}" in caplog.text and (said or "unreadable") in caplog.text
+    path.chmod(0o644)
+    assert cache.load_cache(path) == {(str(p), "en"): r for (p, _), r in zip(files, first, strict=True)}
+
+
+def test_a_cache_of_other_code_is_parsed_again_and_said(tmp_path, monkeypatch, parses, caplog):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    monkeypatch.setattr(cache, "_code_version", "a generator edited since")
+    parses.clear()
+    with caplog.at_level(logging.INFO):
+        assert parse_files(files, path) == first
+    assert len(parses) == 3 and "of other code" in caplog.text
+    assert json.loads(path.read_bytes())["version"] == "a generator edited since"
