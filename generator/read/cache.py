@@ -1,5 +1,7 @@
 """The parse cache: typed JSON, never code.
 
+(And beside it ``meta.json``, the same for the texts' ``meta.yml``: :class:`MetaCache`.)
+
 ``site.build/cache/parsed.json`` (in the build folder of ``site/``) holds, for every text
 parsed without error, the file's stat key, its digest and its parse, for the exact source
 of the generator that wrote it (:func:`get_code_version`: editing any module drops it).
@@ -25,14 +27,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import msgspec
 
 from generator.fs import write_file_atomically
-from generator.model import Diagnostic, Resolution, SkippedLine
+from generator.model import Diagnostic, Meta, Resolution, SkippedLine
 from generator.read.parallel import ParsedText
 
 logger = logging.getLogger(__name__)
@@ -159,3 +161,51 @@ def update_cache(
     )
     if gained or any(key not in read for key in cached):
         save_cache(path, entries)
+
+
+# --------------------------------------------------------------------------- meta.yml
+
+
+@dataclass(frozen=True)
+class MetaFile:
+    version: str
+    entries: dict[str, tuple[str, Meta]]
+
+
+_meta_decoder = msgspec.json.Decoder(MetaFile)
+
+
+class MetaCache:
+    """The ``meta.yml`` read (path -> digest of its bytes, Meta): reading one with the
+    YAML loader took longer than parsing its text (bench/RESULTS.md). A file whose
+    bytes have the digest cached is not read as YAML again."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.cached: dict[str, tuple[str, Meta]] = {}
+        self.read: dict[str, tuple[str, Meta]] = {}
+        if path is None:
+            return
+        try:
+            data = _meta_decoder.decode(path.read_bytes())
+        except FileNotFoundError:
+            return
+        except (OSError, msgspec.MsgspecError) as error:
+            logger.info(f"Meta cache {path} is not what this code writes ({error}): reading every meta.yml")
+            return
+        if data.version == get_code_version():
+            self.cached = data.entries
+
+    def get(self, raw: bytes, path: Path, parse: Callable[[bytes, Path], Meta]) -> Meta:
+        """The Meta of the bytes ``raw`` of ``path``: cached, or ``parse``d (its errors raised)."""
+        digest = hashlib.sha256(raw).hexdigest()
+        entry = self.cached.get(str(path))
+        if entry is None or entry[0] != digest:
+            entry = (digest, parse(raw, path))
+        self.read[str(path)] = entry
+        return entry[1]
+
+    def save(self) -> None:
+        """Save what was read, when it is not what the cache holds."""
+        if self.path is not None and self.read != self.cached:
+            write_file_atomically(self.path, _json_encoder.encode(MetaFile(get_code_version(), self.read)))

@@ -232,3 +232,30 @@ def test_a_cache_of_other_code_is_parsed_again_and_said(tmp_path, monkeypatch, p
         assert parse_files(files, path) == first
     assert len(parses) == 3 and "of other code" in caplog.text
     assert json.loads(path.read_bytes())["version"] == "a generator edited since"
+
+
+def test_meta_files_are_read_again_only_when_their_bytes_change(tmp_path, monkeypatch, caplog):
+    from generator.read import content as reading
+
+    folder = tmp_path / "content"
+    text_dir = folder / "resolutions" / "2012-03-01-text"
+    text_dir.mkdir(parents=True)
+    (text_dir / "en.txt").write_text(TEXT.format(n=1), encoding="utf-8")
+    (text_dir / "meta.yml").write_text("tags: [rights]\n", encoding="utf-8")
+    (folder / "meps.yml").write_text("[]\n", encoding="utf-8")
+    path = tmp_path / "cache" / "parsed.json"
+    read, parse_meta = [], reading.parse_meta
+    monkeypatch.setattr(reading, "parse_meta", lambda raw, file: read.append(file) or parse_meta(raw, file))
+
+    def tags():
+        return reading.load_content(folder, cache_path=path).documents[0].meta.tags
+
+    assert tags() == ("rights",) and len(read) == 1
+    assert tags() == ("rights",) and len(read) == 1, "from the cache"
+    (text_dir / "meta.yml").write_text("tags: [press]\n", encoding="utf-8")
+    assert tags() == ("press",) and len(read) == 2
+    (path.parent / "meta.json").write_bytes(b'{"version": "%s", "entries": {"x": 1}}' % cache.get_code_version().encode())
+    with caplog.at_level(logging.INFO):
+        assert tags() == ("press",) and len(read) == 3
+    assert "Meta cache" in caplog.text
+    assert tags() == ("press",) and len(read) == 3
