@@ -34,7 +34,7 @@ from generator.outputs import OutputContext, get_outputs, write_outputs
 from generator.outputs.search import remove_scratch_dirs
 from generator.processes import BackgroundTask
 from generator.read.content import load_content
-from generator.read.parallel import PARALLEL_MIN_TEXTS
+from generator.read.parallel import PARALLEL_MIN_TEXTS, paused_gc
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render.pages import get_page_builders, render_site
 from generator.site.docs import WriteReport, write_pages
@@ -90,13 +90,13 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
         # Every build reuses the parses of unchanged texts (generator.read.cache): a full
         # build, the one deployed, those whose bytes it read are the cached ones; an
         # incremental build also trusts the files' stat.
-        content = load_content(
-            Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"),
-            cache_path=folders.build_dir / "cache" / "parsed.json", trust_stat=incremental,
-        )
-
-        logger.info("Linking citations and people")
-        corpus = link_corpus(content)
+        with paused_gc():
+            content = load_content(
+                Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"),
+                cache_path=folders.build_dir / "cache" / "parsed.json", trust_stat=incremental,
+            )
+            logger.info("Linking citations and people")
+            corpus = link_corpus(content)
         report_diagnostics(corpus)
         # The corpus lives to the end: out of the collector's passes, which would also
         # write to every page of it in the processes forked from here (copies, not shares).

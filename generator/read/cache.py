@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,9 +134,22 @@ def is_cacheable(result: ParsedText) -> bool:
     return result.error is None and max(result.stat_key[1:3]) < time.time_ns() - RACY_SECONDS * 10**9
 
 
+SAVE_BATCH = 1000
+"""Entries encoded at a time when the cache is saved: the whole file at once was a copy
+of the corpus's texts in memory (538 MB at 20,000 texts)."""
+
+
 def save_cache(path: Path, entries: Mapping[tuple[str, str], ParsedText]) -> None:
-    data = CacheFile(get_code_version(), [to_entry(result, lang) for (_, lang), result in entries.items()])
-    write_file_atomically(path, _json_encoder.encode(data))
+    """Write the cache as :class:`CacheFile` (JSON), encoded a batch of entries at a time."""
+    items = [to_entry(result, lang) for (_, lang), result in entries.items()]
+
+    def pieces() -> Iterator[bytes]:
+        yield b'{"version":' + _json_encoder.encode(get_code_version()) + b',"entries":['
+        for start in range(0, len(items), SAVE_BATCH):
+            yield (b"," if start else b"") + _json_encoder.encode(items[start : start + SAVE_BATCH])[1:-1]
+        yield b"]}"
+
+    write_file_atomically(path, pieces())
 
 
 def update_cache(

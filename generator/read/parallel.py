@@ -120,9 +120,9 @@ def parse_chunk_in_worker(
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off: reading makes millions of records that hold no
-    cycle, and its passes over them took a third of the time (bench/RESULTS.md). The
-    forked workers start with it off too."""
+    """The cyclic garbage collector off: reading (and linking) makes millions of records
+    that hold no cycle, and its passes over them took a third of the time
+    (bench/RESULTS.md). The forked workers start with it off too."""
     enabled = gc.isenabled()
     gc.disable()
     try:
