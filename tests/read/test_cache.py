@@ -53,17 +53,35 @@ def test_the_cache_is_saved_only_when_it_gains_or_loses_entries(tmp_path, monkey
         assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of everyone."
     assert path.stat().st_mtime_ns == saved
 
-    # Once settled, it is.
+    # Once settled, it is: in the delta beside the cache, which is not written again.
     settle(monkeypatch)
     parse_files(files, path)
-    assert path.stat().st_mtime_ns != saved
+    delta = cache.get_delta_path(path)
+    assert path.stat().st_mtime_ns == saved and len(json.loads(delta.read_bytes())["entries"]) == 1
     assert cache.load_cache(path)[(str(files[1][0]), "en")].resolution.paragraphs[0].text.endswith("everyone.")
 
-    # A text no longer read leaves the cache.
-    saved = path.stat().st_mtime_ns
+    # A text no longer read leaves the cache, written whole again (without a delta).
     parse_files(files[:2], path)
-    assert path.stat().st_mtime_ns != saved
+    assert path.stat().st_mtime_ns != saved and not delta.exists()
     assert set(cache.load_cache(path)) == {(str(path), "en") for path, _ in files[:2]}
+    assert cache.load_cache(path)[(str(files[1][0]), "en")].resolution.paragraphs[0].text.endswith("everyone.")
+
+
+def test_a_delta_amends_only_the_cache_it_was_written_for(tmp_path, monkeypatch):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    parse_files(files, path)
+    files[0][0].write_text(TEXT.format(n="A"), encoding="utf-8")
+    parse_files(files, path)
+    delta = cache.get_delta_path(path).read_bytes()
+    assert first_paragraphs(cache.load_cache(path).values())[0] == "Calls for the release of A."
+
+    # The cache written whole again (another build folder's, restored ...): the old delta is not its.
+    cache.save_cache(path, {(str(p), "en"): r for (p, _), r in zip(files, parse_chunk(files), strict=True)})
+    files[0][0].write_text(TEXT.format(n=0), encoding="utf-8")
+    cache.save_cache(path, {(str(p), "en"): r for (p, _), r in zip(files, parse_chunk(files), strict=True)})
+    cache.get_delta_path(path).write_bytes(delta)
+    assert first_paragraphs(cache.load_cache(path).values())[0] == "Calls for the release of 0."
 
 
 def test_a_parse_reads_back_as_the_same_records(tmp_path, monkeypatch):
@@ -115,9 +133,9 @@ def test_a_parliament_texts_parse_reads_back_as_the_same_records(tmp_path, monke
         b"\x80\x04\x95",  # a pickle's first bytes
         b"[]",
         b'{"version": "other", "entries": []}',
-        b'{"version": "%(version)s", "entries": [["a", "en", [1, 2, 3, 4], "d", ["not a resolution"], [], []]]}',
-        b'{"version": "%(version)s", "entries": [["a", "en", [1, 2, 3, 4], "d", null, [], []]]}',
-        b'{"version": "%(version)s", "entries": {"__reduce__": "os.system"}}',
+        b'{"version": "%(version)s", "token": "t", "entries": [["a", "en", [1, 2, 3, 4], "d", ["not a resolution"], [], []]]}',
+        b'{"version": "%(version)s", "token": "t", "entries": [["a", "en", [1, 2, 3, 4], "d", null, [], []]]}',
+        b'{"version": "%(version)s", "token": "t", "entries": {"__reduce__": "os.system"}}',
     ],
 )
 def test_a_cache_that_is_not_ours_is_ignored(tmp_path, data):
