@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 SITE_FILE_MODE = 0o644
 """A file of the site is for everyone to read (a temporary file is made private)."""
 
 
-def write_file_atomically(path: Path, data: bytes, *, durable: bool = False) -> None:
-    """Replace ``path`` by a file holding ``data`` in one step: readers see the old file or
-    the new one, never half of either.
+def write_file_atomically(path: Path, data: bytes | Iterable[bytes], *, durable: bool = False) -> None:
+    """Replace ``path`` by a file holding ``data`` (bytes, or pieces of them written one
+    after the other) in one step: readers see the old file or the new one, never half of
+    either.
 
     ``durable``: the bytes are on disk before the rename (``fsync``), so that a crash
     right after cannot leave an empty file in place of the old one. For the user's own
@@ -26,7 +28,10 @@ def write_file_atomically(path: Path, data: bytes, *, durable: bool = False) -> 
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            if isinstance(data, bytes):
+                stream.write(data)
+            else:
+                stream.writelines(data)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())

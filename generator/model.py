@@ -1,7 +1,9 @@
 """The plain data passed between pipeline stages.
 
 Every record is a frozen dataclass: a stage reads the records of the stage before it
-and builds new ones; nothing is mutated or decorated after the fact.
+and builds new ones; nothing is mutated or decorated after the fact. With slots (but
+``Corpus``, whose cached properties need a ``__dict__``): a corpus is millions of them,
+and a ``__dict__`` each was a third of the memory they took (bench/RESULTS.md).
 
     read   -> RawText
     parse  -> Resolution
@@ -24,7 +26,7 @@ from generator.languages import LANGUAGES
 from generator.urls import EP_DOCUMENT_PAGE, EP_DOCUMENT_PDF, EP_PROCEDURE_FILE, get_official_url, get_procedure_url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RawText:
     """One raw text as read from ``content/``, decoded, before parsing."""
 
@@ -36,7 +38,7 @@ class RawText:
     """The decoded text: BOM removed, line ends normalised to ``\\n``."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """A lettered or numbered point of an operative paragraph: ``(a) to extend ...``."""
 
@@ -50,7 +52,7 @@ class Point:
     """1-based line of the source where the point starts."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A "having regard to ..." / "vu ..." item."""
 
@@ -62,7 +64,7 @@ class Citation:
     """1-based line of the source where the citation starts."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Recital:
     """A "whereas ..." / "considérant que ..." item labelled ``A.`` ... ``Z.``, ``AA.`` ..."""
 
@@ -76,7 +78,7 @@ class Recital:
     """1-based line of the source where the recital starts."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """An operative paragraph ``7. Calls for ...`` and its points."""
 
@@ -92,7 +94,7 @@ class Paragraph:
     """The paragraph's points, in order."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amendment:
     """An amendment of a report or a text adopted: a table of the text amended ("Text
     proposed by the Commission", "Present text") beside the amendment."""
@@ -122,7 +124,7 @@ Unit = Citation | Recital | Paragraph | Point | Amendment
 """Anything with an id that a permalink can point at."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A heading printed among the units ("General remarks", "I. ECONOMIC GROWTH"): kept,
     with the unit it stands before."""
@@ -133,7 +135,7 @@ class Heading:
     """The id of the unit it stands before ("" after the last unit)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """A person who tabled or drafted the text, as the page names them: "X, Y on behalf of
     the PPE Group", a report's rapporteur, the Greens/EFA page's responsible MEPs."""
@@ -146,7 +148,7 @@ class Author:
     """1-based line of the source where the name stands."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonRef:
     """A person named in a text: a responsible MEP or a contact person."""
 
@@ -158,7 +160,7 @@ class PersonRef:
     """1-based line of the source where the name stands."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SkippedLine:
     """A line of a text's body, before its last unit, that no recognizer claimed and no
     unit took: left out of the text, and an error of ``check`` (it may be words of the
@@ -170,7 +172,7 @@ class SkippedLine:
     """The line, links stripped and whitespace normalised."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """One language version of one text, as parsed from its raw text. No I/O, no links."""
 
@@ -267,7 +269,7 @@ class Resolution:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meta:
     """What ``meta.yml`` says of a text; every key optional."""
 
@@ -306,7 +308,7 @@ class Meta:
         return dataclasses.replace(version, **changes) if changes else version
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """One text of the corpus in all the languages it exists in."""
 
@@ -327,7 +329,7 @@ class Document:
         return next((v.date for v in map(self.version, LANGUAGES) if v.date), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     """An entry of ``references.yml``: a text cited by texts of the corpus but not in it."""
 
@@ -344,7 +346,7 @@ POSTAL_LINE_RE = re.compile(r"^((?:[A-Z]{1,2}-)?\d{4,5})\s+(\S.*)$")
 as the Parliament prints it: "B-1047", "F-67070") and locality."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Office:
     """A place where a person can be reached: an office of a Member in Brussels or
     Strasbourg, or whatever ``meps.yml`` gives."""
@@ -372,7 +374,7 @@ class Office:
         return self.address, "", ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Membership:
     """A period in a political group or a national party, as the Parliament lists it."""
 
@@ -389,7 +391,7 @@ TERM_YEARS = 5
 FIRST_TERM_YEAR = 1979
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """A parliamentary term a Member served in: its number and what the Member belonged to."""
 
@@ -407,7 +409,7 @@ class Term:
         return start, start + TERM_YEARS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """An entry of ``meps.yml``, or a person named in a text and in no directory entry."""
 
@@ -444,7 +446,7 @@ class Person:
         return bool(self.email or self.offices or self.website or self.social)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CitationLink:
     """A date phrase inside a citation that points at a cited text."""
 
@@ -470,7 +472,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something ``check`` reports about the content: one line naming file, line and unit."""
 
@@ -490,7 +492,7 @@ class Diagnostic:
         return f"{where}: {self.severity.value}: {self.message}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteAsset:
     """A file of the content folder that the site shows as it is: the logo, the favicon."""
 
@@ -501,7 +503,7 @@ class SiteAsset:
     data: bytes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SiteSettings:
     """What ``site.yml`` says of the site as a whole (README, "Your own site"); every key
     optional, the defaults being the bundled site's."""
@@ -545,7 +547,7 @@ class SiteSettings:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything read from a content directory, before linking."""
 

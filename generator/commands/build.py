@@ -16,6 +16,7 @@ record and the lock that keeps builds of one site apart: ``generator.site_folder
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -34,7 +35,7 @@ from generator.outputs import OutputContext, get_outputs, write_outputs
 from generator.outputs.search import remove_scratch_dirs
 from generator.processes import BackgroundTask
 from generator.read.content import load_content
-from generator.read.parallel import PARALLEL_MIN_TEXTS
+from generator.read.parallel import PARALLEL_MIN_TEXTS, paused_gc
 from generator.render.fingerprints import get_page_fingerprints, load_fingerprints, save_fingerprints
 from generator.render.pages import get_page_builders, iter_site
 from generator.site.docs import PageWriter, WriteReport
@@ -104,17 +105,25 @@ def build_site(content_dir: Path, site_dir: Path, keep_going: bool = False, incr
     """
     with claim_site(Path(site_dir), Path(content_dir)) as folders:
         logger.info(f"Reading texts from {content_dir}")
-        # Incremental builds keep the parses of unchanged texts (generator.read.cache); a
-        # full build, the one deployed, reads and parses every text.
-        cache_path = folders.build_dir / "cache" / "parsed.json" if incremental else None
-        content = load_content(Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"), cache_path=cache_path)
-
-        logger.info("Linking citations and people")
-        corpus = link_corpus(content)
+        # Every build reuses the parses of unchanged texts (generator.read.cache): a full
+        # build, the one deployed, those whose bytes it read are the cached ones; an
+        # incremental build also trusts the files' stat.
+        with paused_gc():
+            content = load_content(
+                Path(content_dir), keep_going=keep_going, progress=get_progress("texts read"),
+                cache_path=folders.build_dir / "cache" / "parsed.json", trust_stat=incremental,
+            )
+            logger.info("Linking citations and people")
+            corpus = link_corpus(content)
         report_diagnostics(corpus)
-
-        in_place = incremental and can_update_in_place(folders, corpus.settings)
-        build_into(corpus, folders, in_place, digests=content.digests)
+        # The corpus lives to the end: out of the collector's passes, which would also
+        # write to every page of it in the processes forked from here (copies, not shares).
+        gc.freeze()
+        try:
+            in_place = incremental and can_update_in_place(folders, corpus.settings)
+            build_into(corpus, folders, in_place, digests=content.digests)
+        finally:
+            gc.unfreeze()
 
     if content.failures:
         for failure in content.failures:

@@ -19,9 +19,10 @@ from pathlib import Path
 from generator.errors import ContentLayoutError, GeneratorError, InputError
 from generator.languages import LANGUAGES, get_language
 from generator.model import Content, Diagnostic, Document, Meta, SkippedLine
-from generator.read.files import get_outside_error, is_inside
+from generator.read.cache import MetaCache
+from generator.read.files import get_outside_error, is_inside, read_input_file
 from generator.read.parallel import ParsedText, parse_files
-from generator.read.side_files import read_directory, read_meta, read_references
+from generator.read.side_files import parse_meta, read_directory, read_meta, read_references
 from generator.read.site_settings import get_settings_files, read_site_settings
 
 logger = logging.getLogger(__name__)
@@ -114,17 +115,26 @@ def get_document_digest(texts: Iterable[ParsedText], meta: Meta) -> str:
     return hashlib.sha256("\0".join([*(text.digest for text in texts), repr(meta)]).encode()).hexdigest()
 
 
+def read_meta_cached(path: Path, root: Path, metas: MetaCache) -> Meta:
+    """``read_meta``, from ``metas`` when its bytes are the ones cached."""
+    if not os.path.lexists(path):
+        return read_meta(path, root)
+    return metas.get(read_input_file(path, root)[0], path, parse_meta)
+
+
 def load_content(
     content_dir: Path,
     keep_going: bool = False,
     warn: Callable[[Diagnostic], None] = _log_warning,
     progress: Callable[[int, int], None] | None = None,
     cache_path: Path | None = None,
+    trust_stat: bool = False,
 ) -> Content:
     """Read a whole content directory. Without ``keep_going`` the first bad text raises.
 
     The texts are read and parsed by ``generator.read.parallel`` (in parallel;
-    ``cache_path``: reusing the parses of unchanged files); the warnings and the errors
+    ``cache_path``: reusing the parses of unchanged files, ``trust_stat``: known unchanged
+    by their stat, without reading them); the warnings and the errors
     are reported in the order of the texts, as if they had been read one after the other.
     """
     documents: list[Document] = []
@@ -147,7 +157,8 @@ def load_content(
         for diagnostic in find_unread_files(folder, names[slug], folder_files):
             warn(diagnostic)
     files = [(folder / text_files[lang], lang) for slug, folder in folders for lang in LANGUAGES if text_files[lang] in names[slug]]
-    parsed = iter(parse_files(files, cache_path, progress, root))
+    parsed = iter(parse_files(files, cache_path, progress, root, trust_stat))
+    metas = MetaCache(cache_path.with_name("meta.json") if cache_path else None)
     for slug, folder in folders:
         texts = [next(parsed) for lang in LANGUAGES if text_files[lang] in names[slug]]
         try:
@@ -158,7 +169,7 @@ def load_content(
                     raise text.error
             if not texts:
                 raise InputError(f"expected {' or '.join(text_files.values())}", str(folder))
-            meta = read_meta(folder / "meta.yml", root) if "meta.yml" in names[slug] else Meta()
+            meta = read_meta_cached(folder / "meta.yml", root, metas) if "meta.yml" in names[slug] else Meta()
         except GeneratorError as error:
             if not keep_going:
                 raise
@@ -168,6 +179,7 @@ def load_content(
         documents.append(Document(slug=slug, versions=versions, meta=meta))
         digests[slug] = get_document_digest(texts, meta)
         skipped_lines.update((t.resolution.path, t.skipped) for t in texts if t.resolution and t.skipped)
+    metas.save()
     return Content(
         documents=tuple(documents),
         directory=read_directory(content_dir / "meps.yml", root),

@@ -58,10 +58,14 @@ KeyLines = dict[tuple[str, ...], int]
 1-based line of its key."""
 
 
-def load_yaml_with_lines(path: Path, root: Path | None = None, with_lines: bool = True) -> tuple[Any, KeyLines]:
+def load_yaml_with_lines(
+    path: Path, root: Path | None = None, with_lines: bool = True, data: bytes | None = None
+) -> tuple[Any, KeyLines]:
     """``load_yaml``, and the line of every key of the document's mappings (none
-    without ``with_lines``): what an error about a value names."""
-    data, _ = read_input_file(path, root)
+    without ``with_lines``): what an error about a value names. ``data``: the file's
+    bytes, already read."""
+    if data is None:
+        data, _ = read_input_file(path, root)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -183,7 +187,12 @@ def read_meta(path: Path, root: Path | None = None) -> Meta:
     """Read a ``meta.yml``; an absent file is an empty Meta."""
     if not os.path.lexists(path):
         return Meta()
-    data = load_yaml(path, root) or {}
+    return parse_meta(read_input_file(path, root)[0], path)
+
+
+def parse_meta(raw: bytes, path: Path) -> Meta:
+    """The Meta of the bytes of the ``meta.yml`` at ``path``."""
+    data = load_yaml_with_lines(path, with_lines=False, data=raw)[0] or {}
     if not isinstance(data, dict):
         raise InputError("expected a mapping of keys (reference, procedure, ...)", str(path), 1)
     unknown = sorted((str(key) for key in set(data) - META_KEYS), key=str)

@@ -209,7 +209,8 @@ def test_a_crafted_cache_is_never_run_nor_trusted(tmp_path):
     # is not of the shape this code writes: dropped whole, the text parsed again.
     forged = ["Forged <script>alert(1)</script>", None, "x"]
     entry = [str(text), "en", [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino], "digest", forged, [], []]
-    (state / "cache" / "parsed.json").write_text(json.dumps({"version": get_code_version(), "entries": [entry]}), encoding="utf-8")
+    forged_cache = {"version": get_code_version(), "token": "t", "entries": [entry]}
+    (state / "cache" / "parsed.json").write_text(json.dumps(forged_cache), encoding="utf-8")
     # An outputs record naming a file outside the site, for the build to "remove".
     victim = tmp_path / "victim.txt"
     write(victim, "keep me\n")

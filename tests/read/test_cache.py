@@ -4,6 +4,8 @@ type, and never trusted when it is not what this code writes."""
 from __future__ import annotations
 
 import json
+import logging
+import os
 
 import pytest
 
@@ -51,17 +53,35 @@ def test_the_cache_is_saved_only_when_it_gains_or_loses_entries(tmp_path, monkey
         assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of everyone."
     assert path.stat().st_mtime_ns == saved
 
-    # Once settled, it is.
+    # Once settled, it is: in the delta beside the cache, which is not written again.
     settle(monkeypatch)
     parse_files(files, path)
-    assert path.stat().st_mtime_ns != saved
+    delta = cache.get_delta_path(path)
+    assert path.stat().st_mtime_ns == saved and len(json.loads(delta.read_bytes())["entries"]) == 1
     assert cache.load_cache(path)[(str(files[1][0]), "en")].resolution.paragraphs[0].text.endswith("everyone.")
 
-    # A text no longer read leaves the cache.
-    saved = path.stat().st_mtime_ns
+    # A text no longer read leaves the cache, written whole again (without a delta).
     parse_files(files[:2], path)
-    assert path.stat().st_mtime_ns != saved
+    assert path.stat().st_mtime_ns != saved and not delta.exists()
     assert set(cache.load_cache(path)) == {(str(path), "en") for path, _ in files[:2]}
+    assert cache.load_cache(path)[(str(files[1][0]), "en")].resolution.paragraphs[0].text.endswith("everyone.")
+
+
+def test_a_delta_amends_only_the_cache_it_was_written_for(tmp_path, monkeypatch):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    parse_files(files, path)
+    files[0][0].write_text(TEXT.format(n="A"), encoding="utf-8")
+    parse_files(files, path)
+    delta = cache.get_delta_path(path).read_bytes()
+    assert first_paragraphs(cache.load_cache(path).values())[0] == "Calls for the release of A."
+
+    # The cache written whole again (another build folder's, restored ...): the old delta is not its.
+    cache.save_cache(path, {(str(p), "en"): r for (p, _), r in zip(files, parse_chunk(files), strict=True)})
+    files[0][0].write_text(TEXT.format(n=0), encoding="utf-8")
+    cache.save_cache(path, {(str(p), "en"): r for (p, _), r in zip(files, parse_chunk(files), strict=True)})
+    cache.get_delta_path(path).write_bytes(delta)
+    assert first_paragraphs(cache.load_cache(path).values())[0] == "Calls for the release of 0."
 
 
 def test_a_parse_reads_back_as_the_same_records(tmp_path, monkeypatch):
@@ -113,9 +133,9 @@ def test_a_parliament_texts_parse_reads_back_as_the_same_records(tmp_path, monke
         b"\x80\x04\x95",  # a pickle's first bytes
         b"[]",
         b'{"version": "other", "entries": []}',
-        b'{"version": "%(version)s", "entries": [["a", "en", [1, 2, 3, 4], "d", ["not a resolution"], [], []]]}',
-        b'{"version": "%(version)s", "entries": [["a", "en", [1, 2, 3, 4], "d", null, [], []]]}',
-        b'{"version": "%(version)s", "entries": {"__reduce__": "os.system"}}',
+        b'{"version": "%(version)s", "token": "t", "entries": [["a", "en", [1, 2, 3, 4], "d", ["not a resolution"], [], []]]}',
+        b'{"version": "%(version)s", "token": "t", "entries": [["a", "en", [1, 2, 3, 4], "d", null, [], []]]}',
+        b'{"version": "%(version)s", "token": "t", "entries": {"__reduce__": "os.system"}}',
     ],
 )
 def test_a_cache_that_is_not_ours_is_ignored(tmp_path, data):
@@ -131,3 +151,129 @@ def test_the_cache_is_json(tmp_path, monkeypatch):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == cache.get_code_version()
     assert len(data["entries"]) == 1
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """The paths of the texts actually parsed (not taken from the cache), in order."""
+    from generator.parse import parser
+
+    made, parse = [], parser.parse_resolution_with_skipped_lines
+
+    def counted(raw):
+        made.append(raw.path)
+        return parse(raw)
+
+    monkeypatch.setattr(parser, "parse_resolution_with_skipped_lines", counted)
+    return made
+
+
+def test_a_full_read_reuses_the_parses_of_the_same_bytes_only(tmp_path, monkeypatch, parses):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    assert len(parses) == 3
+
+    parses.clear()
+    assert parse_files(files, path) == first and parses == []
+
+    # Edited with the same size and mtime (a stat would not tell): the bytes do.
+    text = files[1][0]
+    stat = text.stat()
+    text.write_text(TEXT.format(n="X"), encoding="utf-8")
+    assert text.stat().st_size == stat.st_size
+    os.utime(text, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of X."
+    assert parses == [str(text)]
+    assert cache.load_cache(path)[(str(text), "en")].resolution.paragraphs[0].text.endswith("X.")
+
+    # Rewritten with the same bytes (a fresh checkout): not parsed again, its new stat cached.
+    parses.clear()
+    text.write_text(TEXT.format(n="X"), encoding="utf-8")
+    assert first_paragraphs(parse_files(files, path))[1] == "Calls for the release of X." and parses == []
+    assert cache.load_cache(path)[(str(text), "en")].stat_key == parsing_stat_key(text)
+
+    # A text removed leaves the cache.
+    files[2][0].unlink()
+    parse_files(files[:2], path)
+    assert set(cache.load_cache(path)) == {(str(p), "en") for p, _ in files[:2]}
+
+
+def parsing_stat_key(path):
+    from generator.read.parallel import get_stat_key
+
+    return get_stat_key(path)
+
+
+def test_an_incremental_read_trusts_an_unchanged_stat(tmp_path, monkeypatch, parses):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    parse_files(files, path, trust_stat=True)
+    parses.clear()
+    monkeypatch.setattr("generator.read.parallel.read_input_file", None)  # not even read
+    assert first_paragraphs(parse_files(files, path, trust_stat=True)) == [f"Calls for the release of {n}." for n in range(3)]
+    assert parses == []
+
+
+@pytest.mark.parametrize(
+    ("spoil", "said"),
+    [
+        (lambda path: path.write_bytes(path.read_bytes()[:-40]), "not what this code writes"),
+        (lambda path: path.write_bytes(b"\x00garbage"), "not what this code writes"),
+        (lambda path: path.write_bytes(path.read_bytes().replace(b'"title":"Title"', b'"title":7')), "not what this code writes"),
+        (lambda path: path.chmod(0), None),  # unreadable (root reads it anyway)
+    ],
+)
+def test_a_spoilt_cache_is_parsed_again_and_said(tmp_path, monkeypatch, parses, caplog, spoil, said):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    spoil(path)
+    parses.clear()
+    with caplog.at_level(logging.INFO):
+        again = parse_files(files, path)
+    assert again == first
+    if said or os.geteuid() != 0:
+        assert len(parses) == 3
+        assert f"Parse cache {path}" in caplog.text and (said or "unreadable") in caplog.text
+    path.chmod(0o644)
+    assert cache.load_cache(path) == {(str(p), "en"): r for (p, _), r in zip(files, first, strict=True)}
+
+
+def test_a_cache_of_other_code_is_parsed_again_and_said(tmp_path, monkeypatch, parses, caplog):
+    files, path = cache_files(tmp_path), tmp_path / "cache" / "parsed.json"
+    settle(monkeypatch)
+    first = parse_files(files, path)
+    monkeypatch.setattr(cache, "_code_version", "a generator edited since")
+    parses.clear()
+    with caplog.at_level(logging.INFO):
+        assert parse_files(files, path) == first
+    assert len(parses) == 3 and "of other code" in caplog.text
+    assert json.loads(path.read_bytes())["version"] == "a generator edited since"
+
+
+def test_meta_files_are_read_again_only_when_their_bytes_change(tmp_path, monkeypatch, caplog):
+    from generator.read import content as reading
+
+    folder = tmp_path / "content"
+    text_dir = folder / "resolutions" / "2012-03-01-text"
+    text_dir.mkdir(parents=True)
+    (text_dir / "en.txt").write_text(TEXT.format(n=1), encoding="utf-8")
+    (text_dir / "meta.yml").write_text("tags: [rights]\n", encoding="utf-8")
+    (folder / "meps.yml").write_text("[]\n", encoding="utf-8")
+    path = tmp_path / "cache" / "parsed.json"
+    read, parse_meta = [], reading.parse_meta
+    monkeypatch.setattr(reading, "parse_meta", lambda raw, file: read.append(file) or parse_meta(raw, file))
+
+    def tags():
+        return reading.load_content(folder, cache_path=path).documents[0].meta.tags
+
+    assert tags() == ("rights",) and len(read) == 1
+    assert tags() == ("rights",) and len(read) == 1, "from the cache"
+    (text_dir / "meta.yml").write_text("tags: [press]\n", encoding="utf-8")
+    assert tags() == ("press",) and len(read) == 2
+    (path.parent / "meta.json").write_bytes(b'{"version": "%s", "entries": {"x": 1}}' % cache.get_code_version().encode())
+    with caplog.at_level(logging.INFO):
+        assert tags() == ("press",) and len(read) == 3
+    assert "Meta cache" in caplog.text
+    assert tags() == ("press",) and len(read) == 3

@@ -32,11 +32,11 @@ def in_workers(monkeypatch, tmp_path, instead=None):
     notes = tmp_path / "notes"
     notes.mkdir()
 
-    def patched(path, lang, root=None):
+    def patched(path, lang, root=None, known_digest=""):
         (notes / f"{path.name}.{os.getpid()}").touch()
         if os.getpid() != parent and instead is not None:
             return instead(path, lang)
-        return parse_file(path, lang, root)
+        return parse_file(path, lang, root, known_digest)
 
     monkeypatch.setattr(parsing, "parse_file", patched)
     return lambda: {int(note.name.rpartition(".")[2]) for note in notes.iterdir()}
@@ -49,6 +49,21 @@ def test_parallel_results_are_the_serial_ones_in_order(files, monkeypatch, tmp_p
     assert [r.resolution.paragraphs[0].text for r in parallel] == [f"Calls for the release of {n}." for n in range(8)]
     assert parallel == serial
     assert os.getpid() not in processes(), "parsed by the workers"
+
+
+def test_errors_and_warnings_come_back_from_the_workers_in_order(files, monkeypatch, tmp_path):
+    files[3][0].write_bytes(b"")  # an error
+    files[5][0].write_bytes(TEXT.format(n="Jos\xe9").encode("cp1252"))  # a warning
+    serial = parsing.parse_chunk(files)
+    processes = in_workers(monkeypatch, tmp_path)
+    parallel = parsing.parse_files(files)
+    assert [str(r.error) if r.error else r.resolution.paragraphs[0].text for r in parallel] == [
+        str(r.error) if r.error else r.resolution.paragraphs[0].text for r in serial
+    ]
+    assert "empty file" in str(parallel[3].error) and "Windows-1252" in str(parallel[5].warnings[0])
+    assert [r.warnings for r in parallel] == [r.warnings for r in serial]
+    assert [r.resolution for r in parallel] == [r.resolution for r in serial]
+    assert os.getpid() not in processes()
 
 
 def test_an_error_in_a_worker_is_raised_here(files, monkeypatch, tmp_path):
