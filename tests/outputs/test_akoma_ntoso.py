@@ -3,6 +3,7 @@ tests/fixtures/schemas), its eIds the page's ids, its structure the text's."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from generator.outputs import OutputContext
 from generator.outputs.akoma_ntoso import AKN_NAMESPACE, get_akoma_ntoso
 from tests.factories import NEW, OLD, make_document, make_hostile_corpus, make_sample_corpus, make_version, paragraph
 from tests.open_data import assert_valid_akoma_ntoso, get_eids, get_refs
+from tests.paths import GOLDEN
 
 A = f"{{{AKN_NAMESPACE}}}"
 REPORT = "2024-05-02-report"
@@ -109,3 +111,25 @@ def test_citation_links_are_refs_to_the_cited_page():
     assert "".join(citation.itertext()) == corpus.by_slug[NEW].versions["en"].citations[0].text
     absolute = get_refs(get_document(corpus, NEW, "en", site_url="https://example.org/x/"))
     assert absolute[0] == f"https://example.org/x/en/resolutions/{OLD}/"
+
+
+GOLDEN_CORPORA = [make_sample_corpus, make_hostile_corpus, make_report_corpus]
+
+
+@pytest.mark.parametrize("make_corpus", GOLDEN_CORPORA)
+def test_the_bytes_are_the_golden_files(make_corpus):
+    """The documents are written as text: their bytes are those lxml's pretty print gave
+    when they were built as trees (``tests/golden/outputs``, made so), escapes, empty
+    elements and one-line citations with links included.
+
+    After an intended change: ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest
+    tests/outputs/test_akoma_ntoso.py -k golden``, and review ``git diff tests/golden``.
+    """
+    corpus = make_corpus()
+    for document in corpus.documents:
+        for lang in document.versions:
+            golden = GOLDEN / "outputs" / f"{document.slug}.{lang}.akn.xml"
+            produced = get_akoma_ntoso(OutputContext(corpus, Path("unused")), document, lang)
+            if os.environ.get("UPDATE_GOLDEN"):
+                golden.write_bytes(produced)
+            assert produced == golden.read_bytes(), f"{golden.name}: regenerate with UPDATE_GOLDEN=1"
