@@ -11,8 +11,8 @@ other here (no fork), so that the CPU time is the whole work's.
 ``--profile NAME``: cProfile the prepare of the output NAME ("text data", "feeds") and
 print its top functions. ``--digest FILE``: write the SHA-256 of every file of the site
 into FILE (one ``digest path`` a line), to compare the bytes of two versions of the code.
-Then it builds again with the build folder kept (``incremental=False`` as a full build,
-then ``incremental=True`` as the CI build's outputs do) and prints those times too.
+Then it builds twice more with the build folder kept: as a full build (a CI build that
+restored it), then as an incremental one.
 """
 
 from __future__ import annotations
@@ -60,13 +60,15 @@ def main() -> None:
     store.parallel.PARALLEL_MIN_TEXTS = 10**9
     outputs = [output for output in get_outputs() if output.name != "search"]
     build_dir = args.work / "site.build"
-    for incremental in (False, True):
+    runs = (("full, a new build folder", False, "site"), ("full, the build folder kept (a CI build)", False, "site-ci"),
+            ("incremental", True, "site-incremental"))
+    for number, (label, incremental, site_name) in enumerate(runs):
         context = OutputContext(corpus, build_dir, site_url=args.site_url, incremental=incremental, digests=content.digests)
-        site = args.work / ("site" if not incremental else "site-again")
-        print(f"-- {'kept build folder, incremental' if incremental else 'full'}: output, prepare wall/cpu s, files wall/cpu s, files")
+        site = args.work / site_name
+        print(f"-- {label}: output, prepare wall/cpu s, files wall/cpu s, files")
         for output in outputs:
             times = []
-            profile = cProfile.Profile() if output.name == args.profile and not incremental else None
+            profile = cProfile.Profile() if output.name == args.profile and number == 0 else None
             start, cpu = time.perf_counter(), time.process_time()
             if output.prepare:
                 if profile:
