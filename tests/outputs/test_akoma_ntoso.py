@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from generator.model import Corpus, Paragraph, Point
 from generator.outputs import OutputContext
-from generator.outputs.akoma_ntoso import AKN_NAMESPACE, get_akoma_ntoso
+from generator.outputs.akoma_ntoso import AKN_NAMESPACE, attribute, escape_text, get_akoma_ntoso
+from generator.outputs.xml_chars import xml_text
 from tests.factories import NEW, OLD, make_document, make_hostile_corpus, make_sample_corpus, make_version, paragraph
 from tests.open_data import assert_valid_akoma_ntoso, get_eids, get_refs
 from tests.paths import GOLDEN
@@ -133,3 +135,12 @@ def test_the_bytes_are_the_golden_files(make_corpus):
             if os.environ.get("UPDATE_GOLDEN"):
                 golden.write_bytes(produced)
             assert produced == golden.read_bytes(), f"{golden.name}: regenerate with UPDATE_GOLDEN=1"
+
+
+def test_values_are_escaped_as_lxml_escapes_them():
+    """What the golden files may not hold: every character libxml2 escapes, in text and
+    in an attribute, and one XML cannot hold."""
+    value = "a&b<c>d\"e'f\ng\rh\ti é]]>\x0cz"
+    element = etree.Element("p", {"x": xml_text(value)})
+    element.text = xml_text(value)
+    assert f"<p{attribute('x', value)}>{escape_text(value)}</p>" == etree.tostring(element, encoding="unicode")
