@@ -3,6 +3,7 @@ reuses only while its fingerprint and, in a full build, its bytes are those reco
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from pathlib import Path
@@ -26,7 +27,7 @@ def run(store: Store, fingerprints: dict[str, str], verify: bool = True) -> list
         return {f"{key}/file.txt": fingerprint.encode()}
 
     works = [
-        Work(key, fingerprint, lambda key=key, fingerprint=fingerprint: make(key, fingerprint))
+        Work(key, fingerprint, functools.partial(make, key, fingerprint))
         for key, fingerprint in fingerprints.items()
     ]
     store.update(works, verify=verify)
