@@ -24,18 +24,23 @@ their own. A citation's links are ``<ref href>`` to the page (at the unit) of th
 text, or to its official page: absolute where the build knows the site's URL, else
 relative to this file.
 
-Made with lxml, which escapes every value; the characters XML cannot hold are replaced
-first (``generator.outputs.xml_chars``).
+Written as text rather than built as an lxml tree: the document's shape is fixed, and
+building ~190 lxml elements a version with a Python call each was most of the texts'
+data's time (bench/RESULTS.md). The bytes are those of lxml's ``tostring(pretty_print=True)``
+(the tests compare them with golden files and validate every document against the Akoma
+Ntoso schema): two spaces of indentation a level, an element holding text and elements
+(a citation with links) on one line, each value escaped as libxml2 escapes it, after the
+characters XML cannot hold are replaced (``generator.outputs.xml_chars``).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 
 from babel.dates import format_date
-from lxml import etree
 
 from generator.languages import get_language
 from generator.link.linker import adoption_date
@@ -47,26 +52,80 @@ from generator.render.strings import get_site_name
 from generator.render.units import get_unit_label
 
 AKN_NAMESPACE = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-A = f"{{{AKN_NAMESPACE}}}"
 PARLIAMENT = "/ontology/organization/eu/europeanParliament"
 PUBLISHER = "/ontology/organization/publisher"
 
 
-TAGS: dict[str, str] = {}
-"""Element name -> its qualified name (``{namespace}name``), made once."""
+XML_DECLARATION = "<?xml version='1.0' encoding='UTF-8'?>\n"
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+"""As libxml2 writes them: in text ``&``, ``<``, ``>`` and a CR; in an attribute also ``"``, LF and tab."""
 
 
-def add(parent: etree._Element, tag: str, text: str = "", **attributes: str) -> etree._Element:
-    """A child element ``tag`` of ``parent``, with ``text`` and ``attributes`` (``class_``
-    for ``class``), each value made XML text."""
-    qualified = TAGS.get(tag) or TAGS.setdefault(tag, A + tag)
-    if attributes:
-        element = etree.SubElement(parent, qualified, {name.rstrip("_"): xml_text(value) for name, value in attributes.items()})
-    else:
-        element = etree.SubElement(parent, qualified)
-    if text:
-        element.text = xml_text(text)
-    return element
+def _escape(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
+
+
+def escape_text(value: str) -> str:
+    """``value`` as an element's text."""
+    value = xml_text(value)
+    return _TEXT_SPECIAL.sub(_escape, value) if _TEXT_SPECIAL.search(value) else value
+
+
+def attribute(name: str, value: str) -> str:
+    """`` name="value"``, the value escaped."""
+    value = xml_text(value)
+    if _ATTRIBUTE_SPECIAL.search(value):
+        value = _ATTRIBUTE_SPECIAL.sub(_escape, value)
+    return f' {name}="{value}"'
+
+
+def attributes(**values: str) -> str:
+    """`` name="value"`` for each (``class_`` for ``class``), in order, each value escaped."""
+    return "".join(attribute(name.rstrip("_"), value) for name, value in values.items())
+
+
+@cache
+def get_eid_attribute(eid: str) -> str:
+    """`` eId="..."``: the same few hundred ids in every text, made once."""
+    return attribute("eId", eid)
+
+
+class Writer:
+    """The document's lines, an element a line, indented by its depth."""
+
+    def __init__(self) -> None:
+        self.parts = [XML_DECLARATION]
+        self.indent = ""
+
+    def leaf(self, tag: str, text: str = "", attrs: str = "") -> None:
+        """An element of text only (or empty)."""
+        if text:
+            self.parts.append(f"{self.indent}<{tag}{attrs}>{escape_text(text)}</{tag}>\n")
+        else:
+            self.parts.append(f"{self.indent}<{tag}{attrs}/>\n")
+
+    def open(self, tag: str, attrs: str = "") -> None:
+        """An element of elements, which ``close`` ends; at least one is written between."""
+        self.parts.append(f"{self.indent}<{tag}{attrs}>\n")
+        self.indent += "  "
+
+    def close(self, tag: str) -> None:
+        self.indent = self.indent[:-2]
+        self.parts.append(f"{self.indent}</{tag}>\n")
+
+    def wrap(self, outer: str, outer_attrs: str, tag: str, text: str = "", attrs: str = "") -> None:
+        """``<outer><tag>text</tag></outer>``, on three lines."""
+        self.open(outer, outer_attrs)
+        self.leaf(tag, text, attrs)
+        self.close(outer)
+
+    def line(self, xml: str) -> None:
+        self.parts.append(f"{self.indent}{xml}\n")
+
+    def get_bytes(self) -> bytes:
+        return "".join(self.parts).encode("utf-8")
 
 
 @cache
@@ -81,57 +140,65 @@ def get_work_iri(document: Document, name: str) -> str:
     return f"/akn/eu/doc/{name}/{day.isoformat()}/{document.slug}"
 
 
-def add_frbr(parent: etree._Element, level: str, this: str, uri: str, day: str, date_name: str, author: str) -> etree._Element:
-    element = add(parent, f"FRBR{level}")
-    add(element, "FRBRthis", value=this)
-    add(element, "FRBRuri", value=uri)
-    add(element, "FRBRdate", date=day, name=date_name)
-    add(element, "FRBRauthor", href=author)
-    return element
+def open_frbr(xml: Writer, level: str, this: str, uri: str, day: str, date_name: str, author: str) -> None:
+    xml.open(f"FRBR{level}")
+    xml.leaf("FRBRthis", attrs=attributes(value=this))
+    xml.leaf("FRBRuri", attrs=attributes(value=uri))
+    xml.leaf("FRBRdate", attrs=attributes(date=day, name=date_name))
+    xml.leaf("FRBRauthor", attrs=attributes(href=author))
 
 
-def add_meta(doc: etree._Element, context: OutputContext, document: Document, version: Resolution, name: str) -> None:
+def write_meta(xml: Writer, context: OutputContext, document: Document, version: Resolution, name: str) -> None:
     work = get_work_iri(document, name)
     expression = f"{work}/{get_language(version.lang).iso_639_2}@"
     day = (version.date or document.date or datetime.date.fromisoformat(document.slug[:10])).isoformat()
-    meta = add(doc, "meta")
-    identification = add(meta, "identification", source="#publisher")
-    frbr_work = add_frbr(identification, "Work", f"{work}/!main", work, day, name, PARLIAMENT)
-    add(frbr_work, "FRBRcountry", value="eu")
+    xml.open("meta")
+    xml.open("identification", attributes(source="#publisher"))
+    open_frbr(xml, "Work", f"{work}/!main", work, day, name, PARLIAMENT)
+    xml.leaf("FRBRcountry", attrs=attributes(value="eu"))
     if version.reference:
-        add(frbr_work, "FRBRnumber", value=version.reference)
-    add(frbr_work, "FRBRname", value=name)
-    frbr_expression = add_frbr(identification, "Expression", f"{expression}/!main", expression, day, name, PARLIAMENT)
-    add(frbr_expression, "FRBRlanguage", language=get_language(version.lang).iso_639_2)
+        xml.leaf("FRBRnumber", attrs=attributes(value=version.reference))
+    xml.leaf("FRBRname", attrs=attributes(value=name))
+    xml.close("FRBRWork")
+    open_frbr(xml, "Expression", f"{expression}/!main", expression, day, name, PARLIAMENT)
+    xml.leaf("FRBRlanguage", attrs=attributes(language=get_language(version.lang).iso_639_2))
+    xml.close("FRBRExpression")
     # The manifestation is dated by its text, not by the build: the same content always
     # gives the same bytes, and a new text changes no other text's file.
-    add_frbr(identification, "Manifestation", f"{expression}/!main.xml", f"{expression}.akn", day, "publication", PUBLISHER)
-    references = add(meta, "references", source="#publisher")
-    add(references, "TLCOrganization", href=PARLIAMENT, showAs="European Parliament")
-    add(references, "TLCOrganization", href=PUBLISHER, showAs=get_site_name(context.corpus.settings, version.lang))
+    open_frbr(xml, "Manifestation", f"{expression}/!main.xml", f"{expression}.akn", day, "publication", PUBLISHER)
+    xml.close("FRBRManifestation")
+    xml.close("identification")
+    xml.open("references", attributes(source="#publisher"))
+    xml.leaf("TLCOrganization", attrs=attributes(href=PARLIAMENT, showAs="European Parliament"))
+    xml.leaf("TLCOrganization", attrs=attributes(href=PUBLISHER, showAs=get_site_name(context.corpus.settings, version.lang)))
+    xml.close("references")
+    xml.close("meta")
 
 
-def add_preface(doc: etree._Element, version: Resolution) -> None:
-    preface = add(doc, "preface")
-    add(add(preface, "p", class_="title"), "docTitle", version.title)
+def write_preface(xml: Writer, version: Resolution) -> None:
+    xml.open("preface")
+    xml.wrap("p", attributes(class_="title"), "docTitle", version.title)
     if version.doc_type:
-        add(add(preface, "p", class_="type"), "docType", version.doc_type)
+        xml.wrap("p", attributes(class_="type"), "docType", version.doc_type)
     if version.reference:
-        add(add(preface, "p", class_="reference"), "docNumber", version.reference)
+        xml.wrap("p", attributes(class_="reference"), "docNumber", version.reference)
     if version.date:
-        add(add(preface, "p", class_="date"), "docDate", get_long_date(version.date, version.lang), date=version.date.isoformat())
+        date = attributes(date=version.date.isoformat())
+        xml.wrap("p", attributes(class_="date"), "docDate", get_long_date(version.date, version.lang), date)
     if version.procedure:
-        add(add(preface, "p", class_="procedure"), "docNumber", version.procedure)
+        xml.wrap("p", attributes(class_="procedure"), "docNumber", version.procedure)
     if version.authors:
-        authors = add(preface, "p", class_="authors")
+        xml.open("p", attributes(class_="authors"))
         for author in version.authors:
-            add(authors, "docProponent", f"{author.name} ({author.group})" if author.group else author.name)
+            xml.leaf("docProponent", f"{author.name} ({author.group})" if author.group else author.name)
+        xml.close("p")
+    xml.close("preface")
 
 
-def add_citation_text(parent: etree._Element, context: OutputContext, document: Document, version: Resolution, citation: Citation) -> None:
-    """The citation's text in a ``<p>``, each of its links a ``<ref>``."""
-    paragraph = add(parent, "p")
-    last: etree._Element | None = None
+def get_citation_text(context: OutputContext, document: Document, version: Resolution, citation: Citation) -> str:
+    """The citation's text in a ``<p>``, each of its links a ``<ref>``: one line (text
+    and elements mixed are not indented)."""
+    parts = ["<p>"]
     position = 0
     text = citation.text
     for link in sorted(context.corpus.links.get((document.slug, version.lang, citation.eid), ()), key=lambda link: link.start):
@@ -140,18 +207,11 @@ def add_citation_text(parent: etree._Element, context: OutputContext, document: 
         target = get_link_target(context, version.lang, link)
         if target is None:
             continue
-        before = xml_text(text[position : link.start])
-        if last is None:
-            paragraph.text = before
-        else:
-            last.tail = before
-        last = add(paragraph, "ref", text[link.start : link.end], href=get_href(context, version.lang, document.slug, target))
+        href = attribute("href", get_href(context, version.lang, document.slug, target))
+        parts.append(f"{escape_text(text[position : link.start])}<ref{href}>{escape_text(text[link.start : link.end])}</ref>")
         position = link.end
-    rest = xml_text(text[position:])
-    if last is None:
-        paragraph.text = rest
-    else:
-        last.tail = rest
+    parts.append(f"{escape_text(text[position:])}</p>")
+    return "".join(parts)
 
 
 def get_href(context: OutputContext, lang: str, slug: str, target: Mapping[str, str | None]) -> str:
@@ -162,94 +222,125 @@ def get_href(context: OutputContext, lang: str, slug: str, target: Mapping[str, 
     return f"../{target['slug']}/" + (f"#{target['unit']}" if target["unit"] else "")
 
 
-def add_units_with_headings(
-    parent: etree._Element,
+def write_units_with_headings(
+    xml: Writer,
     container: str,
     units: Iterable[Citation | Recital],
     headings: Mapping[str, list[Heading]],
-    add_unit,
+    write_unit,
 ) -> None:
     """``<citations>`` or ``<recitals>``: a new one at each heading printed before a unit."""
-    current: etree._Element | None = None
+    opened = False
     for unit in units:
-        if current is None or unit.eid in headings:
-            current = add(parent, container)
+        if not opened or unit.eid in headings:
+            if opened:
+                xml.close(container)
+            xml.open(container)
+            opened = True
             for heading in headings.get(unit.eid, ()):
-                add(current, "heading", heading.text)
-        add_unit(current, unit)
+                xml.leaf("heading", heading.text)
+        write_unit(unit)
+    if opened:
+        xml.close(container)
 
 
-def add_preamble(
-    doc: etree._Element, context: OutputContext, document: Document, version: Resolution, headings: Mapping[str, list[Heading]]
+def write_preamble(
+    xml: Writer, context: OutputContext, document: Document, version: Resolution, headings: Mapping[str, list[Heading]]
 ) -> None:
     if not (version.preamble or version.citations or version.recitals):
         return
-    preamble = add(doc, "preamble")
+    xml.open("preamble")
     if version.preamble:
-        add(add(preamble, "formula", name="enactingFormula"), "p", version.preamble)
+        xml.wrap("formula", attributes(name="enactingFormula"), "p", version.preamble)
 
-    def add_citation(container: etree._Element, citation: Citation) -> None:
-        add_citation_text(add(container, "citation", eId=citation.eid), context, document, version, citation)
+    def write_citation(citation: Citation) -> None:
+        xml.open("citation", get_eid_attribute(citation.eid))
+        xml.line(get_citation_text(context, document, version, citation))
+        xml.close("citation")
 
-    def add_recital(container: etree._Element, recital: Recital) -> None:
-        element = add(container, "recital", eId=recital.eid)
-        add(element, "num", get_unit_label(recital, version.lang))
-        add(element, "p", recital.text)
+    def write_recital(recital: Recital) -> None:
+        xml.open("recital", get_eid_attribute(recital.eid))
+        xml.leaf("num", get_unit_label(recital, version.lang))
+        xml.leaf("p", recital.text)
+        xml.close("recital")
 
-    add_units_with_headings(preamble, "citations", version.citations, headings, add_citation)
-    add_units_with_headings(preamble, "recitals", version.recitals, headings, add_recital)
+    write_units_with_headings(xml, "citations", version.citations, headings, write_citation)
+    write_units_with_headings(xml, "recitals", version.recitals, headings, write_recital)
+    xml.close("preamble")
 
 
-def add_paragraph(parent: etree._Element, paragraph: Paragraph, lang: str) -> None:
+def write_paragraph(xml: Writer, paragraph: Paragraph, lang: str) -> None:
     """A paragraph: its text (the intro of its points, when it has some), its points,
     each point of a point (``para_2__point_a__point_i``) inside its point."""
-    element = add(parent, "paragraph", eId=paragraph.eid)
-    add(element, "num", get_unit_label(paragraph, lang))
+    xml.open("paragraph", get_eid_attribute(paragraph.eid))
+    xml.leaf("num", get_unit_label(paragraph, lang))
     if not paragraph.points:
-        add(add(element, "content"), "p", paragraph.text)
+        xml.wrap("content", "", "p", paragraph.text)
+        xml.close("paragraph")
         return
     if paragraph.text:
-        add(add(element, "intro"), "p", paragraph.text)
-    points: dict[str, etree._Element] = {}
-    for point in paragraph.points:
-        owner = points.get(point.eid.rpartition("__")[0], element)
-        points[point.eid] = add_point(owner, point, lang)
+        xml.wrap("intro", "", "p", paragraph.text)
+    # A point goes inside the last point before it whose id is its own less a level;
+    # else in the paragraph.
+    latest: dict[str, int] = {}
+    children: dict[int, list[int]] = {}
+    top = []
+    for index, point in enumerate(paragraph.points):
+        owner = latest.get(point.eid.rpartition("__")[0])
+        if owner is None:
+            top.append(index)
+        else:
+            children.setdefault(owner, []).append(index)
+        latest[point.eid] = index
+    for index in top:
+        write_point(xml, paragraph.points, index, children, lang)
+    xml.close("paragraph")
 
 
-def add_point(parent: etree._Element, point: Point, lang: str) -> etree._Element:
-    """A point; a point of it goes inside, after its text (which is then its intro)."""
-    if len(parent) and parent[-1].tag == A + "content" and parent.tag == A + "point":
-        parent[-1].tag = A + "intro"  # the text of a point that turns out to have points
-    element = add(parent, "point", eId=point.eid)
-    add(element, "num", get_unit_label(point, lang))
-    add(add(element, "content"), "p", point.text)
-    return element
+def write_point(xml: Writer, points: Sequence[Point], index: int, children: Mapping[int, list[int]], lang: str) -> None:
+    """A point; its points go inside, after its text (which is then its intro)."""
+    point = points[index]
+    xml.open("point", get_eid_attribute(point.eid))
+    xml.leaf("num", get_unit_label(point, lang))
+    xml.wrap("intro" if index in children else "content", "", "p", point.text)
+    for child in children.get(index, ()):
+        write_point(xml, points, child, children, lang)
+    xml.close("point")
 
 
-def add_amendment(parent: etree._Element, amendment: Amendment) -> None:
-    element = add(parent, "hcontainer", name="amendment", eId=amendment.eid)
-    add(element, "num", amendment.num)
+def write_amendment(xml: Writer, amendment: Amendment) -> None:
+    xml.open("hcontainer", attributes(name="amendment", eId=amendment.eid))
+    xml.leaf("num", amendment.num)
     if amendment.location:
-        add(element, "subheading", amendment.location)
-    content = add(element, "content")
+        xml.leaf("subheading", amendment.location)
+    xml.open("content")
     for kind, body in (("original", amendment.original), ("amended", amendment.amended), ("justification", amendment.justification)):
         if body or kind != "justification":
-            add(add(content, "blockContainer", class_=kind), "p", body)
+            xml.wrap("blockContainer", attributes(class_=kind), "p", body)
+    xml.close("content")
+    xml.close("hcontainer")
 
 
-def add_main_body(doc: etree._Element, version: Resolution, headings: Mapping[str, list[Heading]]) -> None:
-    body = add(doc, "mainBody")
-    parent = body
+def write_main_body(xml: Writer, version: Resolution, headings: Mapping[str, list[Heading]]) -> None:
+    if not (version.paragraphs or version.amendments):
+        xml.wrap("mainBody", "", "p")  # a text of no paragraphs still has a (required) main body
+        return
+    xml.open("mainBody")
+    division = False
     for paragraph in version.paragraphs:
         if paragraph.eid in headings:
-            parent = add(body, "hcontainer", name="division")
+            if division:
+                xml.close("hcontainer")
+            xml.open("hcontainer", attributes(name="division"))
+            division = True
             for heading in headings[paragraph.eid]:
-                add(parent, "heading", heading.text)
-        add_paragraph(parent, paragraph, version.lang)
+                xml.leaf("heading", heading.text)
+        write_paragraph(xml, paragraph, version.lang)
+    if division:
+        xml.close("hcontainer")
     for amendment in version.amendments:
-        add_amendment(body, amendment)
-    if not len(body):
-        add(body, "p")  # a text of no paragraphs still has a (required) main body
+        write_amendment(xml, amendment)
+    xml.close("mainBody")
 
 
 def get_akoma_ntoso(context: OutputContext, document: Document, lang: str) -> bytes:
@@ -260,10 +351,13 @@ def get_akoma_ntoso(context: OutputContext, document: Document, lang: str) -> by
     headings: dict[str, list[Heading]] = {}
     for heading in version.headings:
         headings.setdefault(heading.before, []).append(heading)
-    root = etree.Element(A + "akomaNtoso", nsmap={None: AKN_NAMESPACE})
-    doc = add(root, "doc", name=name)
-    add_meta(doc, context, document, version, name)
-    add_preface(doc, version)
-    add_preamble(doc, context, document, version, headings)
-    add_main_body(doc, version, headings)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml = Writer()
+    xml.open("akomaNtoso", attributes(xmlns=AKN_NAMESPACE))
+    xml.open("doc", attributes(name=name))
+    write_meta(xml, context, document, version, name)
+    write_preface(xml, version)
+    write_preamble(xml, context, document, version, headings)
+    write_main_body(xml, version, headings)
+    xml.close("doc")
+    xml.close("akomaNtoso")
+    return xml.get_bytes()

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import hashlib
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -50,7 +51,7 @@ STORE = "data"
 LINES = "lines.gz"
 """Beside a language's store: its versions' lines of the dump, gzip members joined, by slug."""
 LINES_INDEX = "lines.json"
-"""Slug -> [offset, length, fingerprint] of its line in ``LINES``."""
+"""Slug -> [offset, length, fingerprint, digest] of its line in ``LINES``."""
 SCHEMA = Path(__file__).with_name("resolution.schema.json")
 GZIP_LEVEL = 6
 """zlib's default: level 9 makes these lines hardly smaller, and takes longer."""
@@ -86,12 +87,14 @@ def prepare_language(context: OutputContext, lang: str) -> int:
         for document in iter_versions(context.corpus, lang)
     )
     store = Store(context, STORE, lang)
-    changes = store.update(works, reuse=context.incremental)
+    # A full build checks the bytes of what it keeps; an incremental one (the author's,
+    # in a build folder it made) that the files are there.
+    changes = store.update(works, verify=not context.incremental)
     update_lines(context, store, lang, fingerprints)
     return changes
 
 
-def load_lines_index(path: Path) -> dict[str, tuple[int, int, str | None]]:
+def load_lines_index(path: Path) -> dict[str, tuple[int, int, str | None, str]]:
     """The index of a language's dump lines; nothing that is not what ``update_lines`` writes."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -100,30 +103,34 @@ def load_lines_index(path: Path) -> dict[str, tuple[int, int, str | None]]:
     if not isinstance(data, dict):
         return {}
     return {
-        slug: (entry[0], entry[1], entry[2])
+        slug: (entry[0], entry[1], entry[2], entry[3])
         for slug, entry in data.items()
-        if isinstance(entry, list) and len(entry) == 3 and all(isinstance(n, int) and n >= 0 for n in entry[:2])
-        and isinstance(entry[2], str | None)
+        if isinstance(entry, list) and len(entry) == 4 and all(isinstance(n, int) and n >= 0 for n in entry[:2])
+        and isinstance(entry[2], str | None) and isinstance(entry[3], str)
     }
 
 
 def update_lines(context: OutputContext, store: Store, lang: str, fingerprints: Mapping[str, str]) -> None:
-    """Each version's line of the dump, gzipped on its own, all in one file by slug; in
-    an incremental build a line whose version kept its fingerprint is taken as it was."""
+    """Each version's line of the dump, gzipped on its own, all in one file by slug; a
+    line whose version kept its fingerprint is taken as it was (in a full build, if its
+    bytes are those recorded)."""
     index_path, lines_path = store.folder / LINES_INDEX, store.folder / LINES
-    previous = load_lines_index(index_path) if context.incremental else {}
+    previous = load_lines_index(index_path)
     old_lines = lines_path.read_bytes() if previous and lines_path.is_file() else b""
     index_path.unlink(missing_ok=True)  # until the lines are written, no index vouches for them
     lines, index, offset = [], {}, 0
     for document in sorted(iter_versions(context.corpus, lang), key=lambda d: d.slug):
         fingerprint = fingerprints.get(document.slug)
         entry = previous.get(document.slug)
+        line = b""
         if fingerprint is not None and entry is not None and entry[2] == fingerprint and entry[0] + entry[1] <= len(old_lines):
             line = old_lines[entry[0] : entry[0] + entry[1]]
-        else:
+            if not context.incremental and hashlib.sha256(line).hexdigest() != entry[3]:
+                line = b""
+        if not line:
             data = (store.folder / get_text_data_path(document.slug)).read_bytes()
             line = gzip.compress(data + b"\n", GZIP_LEVEL, mtime=0)
-        index[document.slug] = (offset, len(line), fingerprint)
+        index[document.slug] = (offset, len(line), fingerprint, hashlib.sha256(line).hexdigest())
         lines.append(line)
         offset += len(line)
     store.folder.mkdir(parents=True, exist_ok=True)

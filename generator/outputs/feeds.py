@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import importlib.metadata
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,8 @@ from generator.render.strings import _, get_gettext, get_site_description, get_s
 from generator.urls import LATEST_FEED_PATH, get_page_url, get_person_feed_path, get_person_url, get_resolution_url, get_tag_feed_path
 
 STORE = "feeds"
+FEEDGEN_VERSION = importlib.metadata.version("feedgen")
+"""Part of a feed's fingerprint: feedgen writes its bytes."""
 FEED_SIZE = 50
 """How many texts a feed holds, newest first."""
 FEED_TYPE = "application/atom+xml"
@@ -158,7 +161,7 @@ class FeedWriter:
 
     def get_works(self) -> list[Work]:
         """Every feed, to be made into the store, by a fingerprint of its texts and words."""
-        salt = (get_code_version(), self.lang, repr(self.context.corpus.settings), self.context.site_url)
+        salt = (get_code_version(), FEEDGEN_VERSION, self.lang, repr(self.context.corpus.settings), self.context.site_url)
         digests = self.context.digests
         works = []
         for feed in self.get_feeds():
@@ -169,7 +172,7 @@ class FeedWriter:
 
 
 def prepare_language(context: OutputContext, lang: str) -> int:
-    return Store(context, STORE, lang).update(FeedWriter(context, lang).get_works(), reuse=context.incremental)
+    return Store(context, STORE, lang).update(FeedWriter(context, lang).get_works(), verify=not context.incremental)
 
 
 def prepare_feeds(context: OutputContext) -> dict[str, int]:

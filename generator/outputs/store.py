@@ -4,8 +4,11 @@ a text's data, its Akoma Ntoso document, the feeds.
 Each piece of work (a text in a language, a feed) has a key, a fingerprint of what its
 files are made of, and a function that makes them. The store
 (``site.build/outputs/<name>/<lang>/``) keeps the files and, in ``manifest.json``, each
-key's fingerprint and paths. A full build makes every file again; an incremental one
-only those whose fingerprint changed, or that are missing. The output then gives the
+key's fingerprint, paths and the digests of their bytes. Every build makes only the
+files whose fingerprint changed, or that are missing; a full build (the one deployed,
+whose build folder a CI runner may have restored from a cache) also reads each kept file
+and makes it again unless its bytes are those recorded: a record is never trusted
+alone. The output then gives the
 stored files to the writer as paths (``SiteFile``), which links them into the site: an
 unchanged file costs no read and no write.
 
@@ -15,6 +18,7 @@ in place, so a site that links one never sees it change.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -50,8 +54,9 @@ class Store:
         self.folders: set[Path] = set()
         """Folders known to exist."""
 
-    def load_manifest(self) -> dict[str, tuple[str | None, list[str]]]:
-        """Key -> (fingerprint, paths), as recorded; nothing that is not what ``update`` writes."""
+    def load_manifest(self) -> dict[str, tuple[str | None, dict[str, str]]]:
+        """Key -> (fingerprint, path -> digest), as recorded; nothing that is not what
+        ``update`` writes (a record of an older form is none)."""
         try:
             data = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -61,40 +66,53 @@ class Store:
         manifest = {}
         for key, entry in data.items():
             if (
-                isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str | None) and isinstance(entry[1], list)
-                and all(is_site_path(path) and path != MANIFEST for path in entry[1])
+                isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str | None) and isinstance(entry[1], dict)
+                and all(is_site_path(path) and path != MANIFEST and isinstance(sha, str) for path, sha in entry[1].items())
             ):
                 manifest[key] = (entry[0], entry[1])
         return manifest
 
-    def update(self, works: Iterable[Work], reuse: bool) -> int:
+    def update(self, works: Iterable[Work], reuse: bool = True, verify: bool = True) -> int:
         """Make the files of ``works``; with ``reuse``, only of those whose fingerprint is
-        not the recorded one (or whose files are missing). Removes the files of works no
-        longer done. Returns how many works were made or removed."""
+        not the recorded one (or whose files are missing, or with ``verify`` do not hold
+        the bytes recorded). Removes the files of works no longer done. Returns how many
+        works were made or removed."""
         previous = self.load_manifest()
         # Until the files are made the record vouches for none of them: a build stopped
         # half-way makes them all again.
         (self.folder / MANIFEST).unlink(missing_ok=True)
-        manifest: dict[str, tuple[str | None, list[str]]] = {}
+        manifest: dict[str, tuple[str | None, dict[str, str]]] = {}
         made = 0
         for work in works:
             recorded = previous.get(work.key)
             if (
                 reuse and work.fingerprint is not None and recorded is not None and recorded[0] == work.fingerprint
-                and all((self.folder / path).is_file() for path in recorded[1])
+                and self.holds(recorded[1], verify)
             ):
                 manifest[work.key] = recorded
                 continue
             files = work.make()
             for path, data in files.items():
                 self.write(path, data)
-            manifest[work.key] = (work.fingerprint, sorted(files))
+            manifest[work.key] = (work.fingerprint, {path: hashlib.sha256(data).hexdigest() for path, data in sorted(files.items())})
             made += 1
         kept = {path for _, paths in manifest.values() for path in paths}
         for path in sorted({path for _, paths in previous.values() for path in paths} - kept, reverse=True):
             remove_site_file(self.folder, path)
         write_file_atomically(self.folder / MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
         return made + len(previous.keys() - manifest.keys())
+
+    def holds(self, digests: Mapping[str, str], verify: bool) -> bool:
+        """Whether the files recorded are there (with ``verify``: with the bytes recorded)."""
+        if not verify:
+            return all((self.folder / path).is_file() for path in digests)
+        for path, sha in digests.items():
+            try:
+                if hashlib.sha256((self.folder / path).read_bytes()).hexdigest() != sha:
+                    return False
+            except OSError:
+                return False
+        return True
 
     def write(self, path: str, data: bytes) -> None:
         """A new file straight into its place, a changed one by a rename (a site may link

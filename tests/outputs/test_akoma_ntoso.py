@@ -3,15 +3,19 @@ tests/fixtures/schemas), its eIds the page's ids, its structure the text's."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from generator.model import Corpus, Paragraph, Point
 from generator.outputs import OutputContext
-from generator.outputs.akoma_ntoso import AKN_NAMESPACE, get_akoma_ntoso
+from generator.outputs.akoma_ntoso import AKN_NAMESPACE, attribute, escape_text, get_akoma_ntoso
+from generator.outputs.xml_chars import xml_text
 from tests.factories import NEW, OLD, make_document, make_hostile_corpus, make_sample_corpus, make_version, paragraph
 from tests.open_data import assert_valid_akoma_ntoso, get_eids, get_refs
+from tests.paths import GOLDEN
 
 A = f"{{{AKN_NAMESPACE}}}"
 REPORT = "2024-05-02-report"
@@ -109,3 +113,34 @@ def test_citation_links_are_refs_to_the_cited_page():
     assert "".join(citation.itertext()) == corpus.by_slug[NEW].versions["en"].citations[0].text
     absolute = get_refs(get_document(corpus, NEW, "en", site_url="https://example.org/x/"))
     assert absolute[0] == f"https://example.org/x/en/resolutions/{OLD}/"
+
+
+GOLDEN_CORPORA = [make_sample_corpus, make_hostile_corpus, make_report_corpus]
+
+
+@pytest.mark.parametrize("make_corpus", GOLDEN_CORPORA)
+def test_the_bytes_are_the_golden_files(make_corpus):
+    """The documents are written as text: their bytes are those lxml's pretty print gave
+    when they were built as trees (``tests/golden/outputs``, made so), escapes, empty
+    elements and one-line citations with links included.
+
+    After an intended change: ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest
+    tests/outputs/test_akoma_ntoso.py -k golden``, and review ``git diff tests/golden``.
+    """
+    corpus = make_corpus()
+    for document in corpus.documents:
+        for lang in document.versions:
+            golden = GOLDEN / "outputs" / f"{document.slug}.{lang}.akn.xml"
+            produced = get_akoma_ntoso(OutputContext(corpus, Path("unused")), document, lang)
+            if os.environ.get("UPDATE_GOLDEN"):
+                golden.write_bytes(produced)
+            assert produced == golden.read_bytes(), f"{golden.name}: regenerate with UPDATE_GOLDEN=1"
+
+
+def test_values_are_escaped_as_lxml_escapes_them():
+    """What the golden files may not hold: every character libxml2 escapes, in text and
+    in an attribute, and one XML cannot hold."""
+    value = "a&b<c>d\"e'f\ng\rh\ti é]]>\x0cz"
+    element = etree.Element("p", {"x": xml_text(value)})
+    element.text = xml_text(value)
+    assert f"<p{attribute('x', value)}>{escape_text(value)}</p>" == etree.tostring(element, encoding="unicode")
