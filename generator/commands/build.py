@@ -22,9 +22,10 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from generator.fs import holds_bytes, write_if_changed
 from generator.languages import LANGUAGES
@@ -40,15 +41,13 @@ from generator.render.fingerprints import get_page_fingerprints, load_fingerprin
 from generator.render.pages import get_page_builders, iter_site
 from generator.site.docs import PageWriter, WriteReport
 from generator.site.frames import (
-    PageParts,
     fill_language,
-    get_frame,
-    get_frame_page,
     get_index_path,
     get_pages_dir,
     has_all_frames,
     load_frame_index,
     save_frame_index,
+    share_pages,
 )
 from generator.site.projects import (
     NAV_PAGES,
@@ -61,6 +60,8 @@ from generator.site_folder import BuildFolders, check_replaceable, claim_site, m
 from generator.urls import get_page_url
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 EXIT_OK = 0
 EXIT_SOME_TEXTS_FAILED = 1
@@ -278,18 +279,12 @@ def write_language_pages(
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
     built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
     frames = dict(kept_frames)
-    frame_pages: dict[str, PageParts] = {}
-    use_frames = uses_frames()
-    for path, text in pages:
-        found = get_frame(path, text, NAV_PAGES.values(), use_frames)
-        if found is None:
+    for path, text, frame in share_pages(pages, NAV_PAGES.values(), uses_frames()):
+        if frame is None:
             built.write(path, text)
-            continue
-        framed.write(path, text)
-        frames[path] = found[0]
-        frame_pages.setdefault(found[0], found[1])
-    for frame, parts in sorted(frame_pages.items()):
-        built.write(frame, get_frame_page(parts))
+        else:
+            framed.write(path, text)
+            frames[path] = frame
     report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
     save_frame_index(index_path, frames)
     return report
@@ -297,10 +292,11 @@ def write_language_pages(
 
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> LanguageReport:
     """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
-    # The pages kept are where the last build wrote them: for MkDocs or for the frames.
-    mode = "" if uses_frames() else ".mkdocs"
-    fingerprints_path = build_dir / "cache" / f"pages.{lang}{mode}.json"
-    (build_dir / "cache" / f"pages.{lang}{'.mkdocs' if not mode else ''}.json").unlink(missing_ok=True)
+    # The pages kept are where the last build wrote them, for MkDocs or for the frames:
+    # one record for each way, the other's dropped.
+    records = {True: build_dir / "cache" / f"pages.{lang}.json", False: build_dir / "cache" / f"pages.{lang}.mkdocs.json"}
+    fingerprints_path = records[uses_frames()]
+    records[not uses_frames()].unlink(missing_ok=True)
     if digests:
         return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path)
     # Pages written without fingerprints: a recorded one may no longer match.
@@ -314,16 +310,20 @@ def write_languages(
     """Every language's pages. ``parallel`` (and many texts): the languages at once, each
     but the first in a forked process, which returns only its report.
 
-    Each process holds one language's pages beside the corpus it shares with its
-    parent; the build's peak stays Pagefind's, earlier.
+    Each process writes its language's pages as it renders them, beside the corpus it
+    shares with its parent.
     """
+    parallel = parallel and len(corpus.documents) >= PARALLEL_MIN_TEXTS
+    return run_per_language(write_language, lambda lang: (corpus, lang, build_dir, digests), parallel)
+
+
+def run_per_language(function: Callable[..., T], arguments: Callable[[str], tuple], parallel: bool) -> dict[str, T]:
+    """``function(*arguments(lang))`` for every language; ``parallel`` (and a second core):
+    each language but the first in a forked process, which returns only the result."""
     forked = {}
-    if parallel and len(corpus.documents) >= PARALLEL_MIN_TEXTS and (os.cpu_count() or 1) > 1:
-        forked = {lang: BackgroundTask(write_language, corpus, lang, build_dir, digests) for lang in LANGUAGES[1:]}
-    reports = {}
-    for lang in LANGUAGES:
-        reports[lang] = forked[lang].result() if lang in forked else write_language(corpus, lang, build_dir, digests)
-    return reports
+    if parallel and (os.cpu_count() or 1) > 1:
+        forked = {lang: BackgroundTask(function, *arguments(lang)) for lang in LANGUAGES[1:]}
+    return {lang: forked[lang].result() if lang in forked else function(*arguments(lang)) for lang in LANGUAGES}
 
 
 def write_changed_pages(
@@ -359,16 +359,11 @@ def fill_languages(build_dir: Path, site_dir: Path, built: Iterable[str], paths:
     ``built``: the languages MkDocs just built; ``paths``: by language, the pages to fill
     (None: all). The languages at once when all are filled (a full build)."""
     built = set(built)
-    forked = {}
-    if paths is None and (os.cpu_count() or 1) > 1:
-        forked = {lang: BackgroundTask(fill_language, build_dir, site_dir / lang, lang, lang in built) for lang in LANGUAGES[1:]}
-    filled = 0
-    for lang in LANGUAGES:
-        if lang in forked:
-            filled += forked[lang].result()
-        else:
-            filled += fill_language(build_dir, site_dir / lang, lang, lang in built, None if paths is None else paths.get(lang, ()))
-    return filled
+
+    def arguments(lang: str) -> tuple:
+        return build_dir, site_dir / lang, lang, lang in built, None if paths is None else paths.get(lang, ())
+
+    return sum(run_per_language(fill_language, arguments, parallel=paths is None).values())
 
 
 def update_site(corpus: Corpus, site_dir: Path, build_dir: Path, reports: Mapping[str, LanguageReport], site_url: str) -> None:

@@ -205,18 +205,32 @@ def get_frame(path: str, text: str, alone: Container[str], use_frames: bool = Tr
     return (frame, parts) if frame and parts else None
 
 
-def plan_pages(pages: Mapping[str, str], alone: Container[str], use_frames: bool = True) -> FramePlan:
-    """Share ``pages`` out between MkDocs and the frames (the write stage does the same a
-    page at a time)."""
-    built, framed, frames = {}, {}, {}
-    for path, text in pages.items():
+def share_pages(
+    pages: Iterable[tuple[str, str]], alone: Container[str], use_frames: bool = True
+) -> Iterator[tuple[str, str, str | None]]:
+    """Share ``pages`` (path, Markdown) out between MkDocs and the frames, a page at a
+    time: (path, Markdown, its frame's path) of each, the frame None for a page MkDocs
+    builds; then (path, Markdown, None) of each frame MkDocs must build for them."""
+    frame_parts: dict[str, PageParts] = {}
+    for path, text in pages:
         found = get_frame(path, text, alone, use_frames)
         if found is None:
-            built[path] = text
+            yield path, text, None
             continue
-        framed[path], frames[path] = text, found[0]
-        if found[0] not in built:
-            built[found[0]] = get_frame_page(found[1])
+        frame_parts.setdefault(found[0], found[1])
+        yield path, text, found[0]
+    for frame, parts in sorted(frame_parts.items()):
+        yield frame, get_frame_page(parts), None
+
+
+def plan_pages(pages: Mapping[str, str], alone: Container[str], use_frames: bool = True) -> FramePlan:
+    """``share_pages`` of ``pages``, all at once."""
+    built, framed, frames = {}, {}, {}
+    for path, text, frame in share_pages(pages.items(), alone, use_frames):
+        if frame is None:
+            built[path] = text
+        else:
+            framed[path], frames[path] = text, frame
     return FramePlan(built, framed, frames)
 
 
