@@ -16,6 +16,7 @@ record and the lock that keeps builds of one site apart: ``generator.site_folder
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import logging
@@ -42,8 +43,10 @@ from generator.render.pages import get_page_builders, iter_site
 from generator.site.docs import PageWriter, WriteReport
 from generator.site.frames import (
     fill_language,
+    OLD_PAGES_DIR,
     get_index_path,
-    get_pages_dir,
+    get_parts_data,
+    get_parts_dir,
     has_all_frames,
     load_frame_index,
     save_frame_index,
@@ -260,7 +263,7 @@ class LanguageReport:
     built: WriteReport
     """The pages MkDocs builds (``site.build/docs/<lang>/``), its frames among them."""
     framed: WriteReport
-    """The pages filled in from frames (``site.build/pages/<lang>/``)."""
+    """The pages filled in from frames (``site.build/parts/<lang>/``)."""
 
     @property
     def removed(self) -> tuple[str, ...]:
@@ -277,13 +280,17 @@ def write_language_pages(
     (``kept_frames``: the frames of those that are framed)."""
     index_path = get_index_path(build_dir, lang)
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
-    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
+    shutil.rmtree(build_dir / OLD_PAGES_DIR / lang, ignore_errors=True)
+    with contextlib.suppress(OSError):  # the other language's may be there still
+        (build_dir / OLD_PAGES_DIR).rmdir()
+    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_parts_dir(build_dir, lang))
     frames = dict(kept_frames)
-    for path, text, frame in share_pages(pages, NAV_PAGES.values(), uses_frames()):
-        if frame is None:
+    for path, text, frame, parts in share_pages(pages, NAV_PAGES.values(), uses_frames()):
+        if frame is None or parts is None:
             built.write(path, text)
         else:
-            framed.write(path, text)
+            # What the fill joins into the frame, parsed here once.
+            framed.write(path, get_parts_data(parts))
             frames[path] = frame
     report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
     save_frame_index(index_path, frames)
@@ -337,7 +344,7 @@ def write_changed_pages(
     fingerprints = get_page_fingerprints(corpus, digests, lang)
     previous = load_fingerprints(fingerprints_path)
     index = load_frame_index(get_index_path(build_dir, lang))
-    docs_dir, pages_dir = build_dir / "docs" / lang, get_pages_dir(build_dir, lang)
+    docs_dir, pages_dir = build_dir / "docs" / lang, get_parts_dir(build_dir, lang)
     paths = get_page_builders(corpus)
 
     framed_root, built_root = str(pages_dir), str(docs_dir)

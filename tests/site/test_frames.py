@@ -27,9 +27,11 @@ from generator.site.frames import (
     cut_frame,
     get_frame_page,
     get_marker,
+    get_parts_data,
     plan_pages,
     read_front_matter,
     read_page,
+    read_parts_data,
 )
 from generator.site.projects import NAV_PAGES
 from generator.site.raw_html import convert_page
@@ -122,7 +124,7 @@ def cut(html_of: str, values: int = 2) -> None:
     frame_markdown = get_frame_page(parts)
     content = convert_page(read_front_matter(frame_markdown)[1])[0]  # type: ignore[index]
     html = html_of.format(*(get_marker(n) for n in range(values)), c=content)
-    cut_frame(html, "resolutions/_frame-0/index.md", content, set(range(values)))
+    cut_frame(html, "resolutions/_frame-0/index.md", content, set(range(values)), values)
 
 
 def test_a_frame_is_cut_where_its_values_are_printed_as_they_are():
@@ -149,11 +151,28 @@ def test_the_page_s_address_is_put_where_the_frame_s_was():
     assert parts is not None
     content = convert_page(read_front_matter(get_frame_page(parts))[1])[0]  # type: ignore[index]
     html = f"<link href='https://x.org/en/resolutions/_frame-0/'><title>{get_marker(0)}</title>{content}"
-    frame = cut_frame(html, "resolutions/_frame-0/index.md", content, {0})
+    frame = cut_frame(html, "resolutions/_frame-0/index.md", content, {0}, 1)
     page = read_page(assemble_page({"title": "Kazakhstan"}, ["<h1>y</h1>"]))
     assert page is not None
-    assert frame.fill(page, "resolutions/k/") == f"<link href='https://x.org/en/resolutions/k/'><title>Kazakhstan</title>{page.content}"
+    stored = read_parts_data(get_parts_data(page))
+    assert stored == (["Kazakhstan"], page.content.encode("utf-8"))
+    filled = frame.fill(*stored, "resolutions/k/").decode("utf-8")
+    assert filled == f"<link href='https://x.org/en/resolutions/k/'><title>Kazakhstan</title>{page.content}"
     assert CONTENT == "content"
+
+
+def test_a_framed_page_s_file_holds_its_values_and_content_as_they_are():
+    """Values with line ends, quotes, markup and characters beyond ASCII; the content's
+    bytes as they are. A file of another kind (the Markdown kept by builds before, a
+    truncated one) is not read as one."""
+    meta = {"title": "A \"b\" & <c>\nd\u2028é", "links": [{"href": "x/", "title": ""}], "description": "\\ \t"}
+    page = read_page(assemble_page(meta, ["<h1>x\u00e9\U0001F600</h1>"]))
+    assert page is not None
+    data = get_parts_data(page)
+    assert read_parts_data(data) == (["A \"b\" & <c>\nd\u2028é", "x/", "", "\\ \t"], page.content.encode("utf-8"))
+    markdown = assemble_page(meta, ["<p>x</p>"]).encode("utf-8")
+    for other in (markdown, data[: len(data) // 8], b"", data.replace(b"[", b"{", 1)):
+        assert read_parts_data(other) is None
 
 
 def build_both_ways(tmp_path: Path, monkeypatch, build) -> tuple[Path, Path]:
