@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ from typing import Any
 
 from generator.errors import BuildError
 from generator.fs import SITE_FILE_MODE, create_file, write_file_atomically, write_if_changed
+from generator.outputs import link_or_copy
 from generator.render.escaping import assemble_page
+from generator.render.fingerprints import load_fingerprints
 from generator.site.raw_html import convert_page
 from generator.urls import get_page_url
 
@@ -337,20 +340,51 @@ def take_frames(site_lang_dir: Path) -> dict[str, str]:
 
 
 def fill_pages(
-    site_lang_dir: Path, paths: Iterable[str], frames: Mapping[str, str], frame_html: Mapping[str, str], build_dir: Path, lang: str
+    site_lang_dir: Path,
+    paths: Iterable[str],
+    frames: Mapping[str, str],
+    frame_html: Mapping[str, str],
+    build_dir: Path,
+    lang: str,
+    keys: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Write the HTML of the framed pages ``paths`` into a language's built site, each from
     its file in the build folder (``get_parts_dir``) and its frame (``frames``: path ->
     frame path; ``frame_html``: frame path -> its HTML); the pages written (those whose
-    bytes changed)."""
+    bytes changed).
+
+    ``keys`` (a new site's every page): the fingerprint of each page's inputs, where it has
+    one (``generator.render.fingerprints``). Such a page's HTML is kept in the build folder
+    (``get_html_dir``) under a digest of its path, fingerprint and frame, and hard-linked
+    into the site; a page whose HTML is kept already is linked, not filled again (a CI
+    build that restores the build folder); kept HTML no page used is removed."""
     parts_dir, docs_dir = get_parts_dir(build_dir, lang), build_dir / "docs" / lang
+    store = get_html_dir(build_dir, lang) if keys is not None else None
     cut: dict[str, Frame] = {}
+    frame_digests: dict[str, str] = {}
+    used: set[str] = set()
     written = []
     folders: set[Path] = set()
     for path in sorted(paths):
         frame_path = frames[path]
         if frame_path not in frame_html:
             raise FrameError(f"{path}: its frame {frame_path} was not built")
+        url = get_page_url(path)
+        html_path = site_lang_dir / url / "index.html"
+        if html_path.parent not in folders:
+            html_path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(html_path.parent)
+        kept = None
+        if store is not None and keys is not None and path in keys:
+            if frame_path not in frame_digests:
+                frame_digests[frame_path] = hashlib.sha256(frame_html[frame_path].encode("utf-8")).hexdigest()
+            name = hashlib.sha256(f"{path}\0{keys[path]}\0{frame_digests[frame_path]}".encode()).hexdigest()
+            used.add(name)
+            kept = store / name[:2] / name
+            if kept.is_file():
+                if link_or_copy(kept, html_path):
+                    written.append(path)
+                continue
         if frame_path not in cut:
             frame_markdown = (docs_dir / frame_path).read_text(encoding="utf-8")
             cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, *get_frame_parts(frame_path, frame_markdown))
@@ -358,15 +392,41 @@ def fill_pages(
         parts = read_parts_data((parts_dir / path).read_bytes())
         if parts is None or len(parts[0]) != frame.values:
             raise FrameError(f"{parts_dir / path}: not a page its frame {frame_path} can be filled with")
-        url = get_page_url(path)
-        html_path = site_lang_dir / url / "index.html"
-        if html_path.parent not in folders:
-            html_path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(html_path.parent)
         data = frame.fill(parts[0], parts[1], url)
-        if create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
+        if kept is not None:
+            keep_file(kept, data)
+            if link_or_copy(kept, html_path):
+                written.append(path)
+        elif create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
             written.append(path)
+    if store is not None:
+        remove_unused(store, used)
     return written
+
+
+def keep_file(path: Path, data: bytes) -> None:
+    """``data`` into the store at ``path``, by a rename: a file of a kept page's name is
+    whole, whenever the build stopped; and never written into, as the sites that link it
+    are not."""
+    try:
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        create_file(temporary, data)
+    except FileNotFoundError:  # its folder first (made only then: most exist already)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_file(temporary, data)
+    except FileExistsError:  # a file a killed build left
+        temporary.unlink()
+        create_file(temporary, data)
+    os.replace(temporary, path)
+
+
+def remove_unused(store: Path, used: Container[str]) -> None:
+    """Remove the kept pages not named in ``used`` (and files the store does not make)."""
+    root = str(store)
+    for directory, _, names in os.walk(root):
+        for name in names:
+            if name not in used:
+                os.unlink(os.path.join(directory, name))
 
 
 def save_frame_index(path: Path, frames: Mapping[str, str]) -> None:
@@ -384,6 +444,11 @@ def load_frame_index(path: Path) -> dict[str, str]:
 def get_index_path(build_dir: Path, lang: str) -> Path:
     """Which frame each framed page of ``lang`` is filled from."""
     return build_dir / "frames" / f"{lang}.json"
+
+
+def get_html_dir(build_dir: Path, lang: str) -> Path:
+    """The filled pages' HTML, kept for the next full build (``fill_pages``)."""
+    return build_dir / "html" / lang
 
 
 def get_store_path(build_dir: Path, lang: str) -> Path:
@@ -409,11 +474,15 @@ def has_all_frames(build_dir: Path, lang: str) -> bool:
     return set(load_frame_index(get_index_path(build_dir, lang)).values()) <= set(stored)
 
 
-def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, paths: Iterable[str] | None = None) -> int:
+def fill_language(
+    build_dir: Path, site_lang_dir: Path, lang: str, built: bool, paths: Iterable[str] | None = None,
+    fingerprints: Path | None = None,
+) -> int:
     """Fill a language's framed pages into its site: ``built``, just after MkDocs built
     the language (its frames are taken out of the site); else from the frames it built
     last. ``paths``: the pages to fill (None: all), to which are added those whose frame's
-    HTML changed. The number of pages whose HTML was written."""
+    HTML changed. ``fingerprints`` (a new site, all its pages): the pages' fingerprints,
+    by which their HTML is kept (``fill_pages``). The number of pages whose HTML was written."""
     index = load_frame_index(get_index_path(build_dir, lang))
     store = get_store_path(build_dir, lang)
     stored = load_frame_index(store)
@@ -425,4 +494,5 @@ def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, 
     else:
         frame_html, changed = stored, set()
     wanted = set(index) if paths is None else {*paths, *(path for path, frame in index.items() if frame in changed)}
-    return len(fill_pages(site_lang_dir, wanted, index, frame_html, build_dir, lang))
+    keys = load_fingerprints(fingerprints) if fingerprints is not None and paths is None else None
+    return len(fill_pages(site_lang_dir, wanted, index, frame_html, build_dir, lang, keys))
