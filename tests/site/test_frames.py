@@ -8,6 +8,7 @@ The byte-for-byte tests build sites twice, with frames and with ``SITE_FRAMES=of
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.commands.build import build_site, build_site_from_corpus
 from generator.languages import LANGUAGES
+from generator.read.content import find_resolution_dirs
 from generator.render.escaping import RAW_HTML_CLOSE, RAW_HTML_OPEN, assemble_page
 from generator.render.pages import render_site
 from generator.site.frames import (
@@ -249,3 +251,59 @@ def test_an_incremental_build_without_the_frames_it_needs_builds_them_again(tmp_
         return {path: digest for path, digest in files(site).items() if "/pagefind/" not in path}
 
     assert outside_search(site) == outside_search(full)
+
+
+def html_files(site: Path) -> dict[str, Path]:
+    return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("index.html"))}
+
+
+@pytest.mark.slow
+def test_a_ci_build_links_the_html_it_kept_and_fills_only_what_changed(tmp_path):
+    """The site folder gone, the build folder kept, one text edited: the pages that did
+    not change are hard links to the HTML the build folder kept, the edited text's are
+    filled again, and the site is a clean build's, byte for byte. Kept HTML no page uses
+    any more is removed."""
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "ci" / "site"
+    assert build_site(content, site) == 0
+    store = site.parent / "site.build" / "html"
+    before = {p.name: p.stat().st_ino for p in store.rglob("*") if p.is_file()}
+    assert before and all(p.stat().st_nlink == 2 for p in html_files(site).values() if p.stat().st_ino in before.values())
+    shutil.rmtree(site)
+    edit_paragraph(content)
+    assert build_site(content, site) == 0
+    after = {p.name: p.stat().st_ino for p in store.rglob("*") if p.is_file()}
+    slug = find_resolution_dirs(content)[-1][1].name
+    edited = [path for path in html_files(site) if path.startswith(f"en/resolutions/{slug}/")]
+    assert edited
+    linked = {path for path, p in html_files(site).items() if p.stat().st_ino in before.values()}
+    assert linked and not linked & set(edited)  # kept pages linked, the edited text's filled again
+    assert len(after) == len(before) and len(set(after) - set(before)) == len(set(before) - set(after)) > 0
+    clean = tmp_path / "clean" / "site"
+    assert build_site(content, clean) == 0
+    assert files(site) == files(clean)
+
+
+@pytest.mark.slow
+def test_a_build_folder_of_the_old_format_is_rebuilt_not_read(tmp_path, caplog):
+    """Builds before the framed pages' files (``parts/``) kept their Markdown in
+    ``pages/``: such a build folder, even with fingerprints that match, has every framed
+    page rendered again, and its ``pages/`` removed."""
+    content = tmp_path / "content"
+    make_corpus(4, content, seed=2)
+    site = tmp_path / "site"
+    assert build_site(content, site) == 0
+    build_dir = site.parent / "site.build"
+    (build_dir / "parts").rename(build_dir / "pages")
+    shutil.rmtree(build_dir / "html")
+    shutil.rmtree(site)
+    with caplog.at_level("INFO", logger="generator"):
+        assert build_site(content, site) == 0
+    assert not (build_dir / "pages").exists()
+    framed = sum(1 for p in (build_dir / "parts").rglob("*") if p.is_file())
+    written = sum(int(n) for n in re.findall(r"  \w\w: (\d+) written", caplog.text))
+    assert written >= framed > 0
+    clean = tmp_path / "clean" / "site"
+    assert build_site(content, clean) == 0
+    assert files(site) == files(clean)
