@@ -408,13 +408,13 @@ def keep_file(path: Path, data: bytes) -> None:
     """``data`` into the store at ``path``, by a rename: a file of a kept page's name is
     whole, whenever the build stopped; and never written into, as the sites that link it
     are not."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        create_file(temporary, data)
+        made = create_file(temporary, data)
     except FileNotFoundError:  # its folder first (made only then: most exist already)
         path.parent.mkdir(parents=True, exist_ok=True)
-        create_file(temporary, data)
-    except FileExistsError:  # a file a killed build left
+        made = create_file(temporary, data)
+    if not made:  # a file a killed build left
         temporary.unlink()
         create_file(temporary, data)
     os.replace(temporary, path)

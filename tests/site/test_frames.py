@@ -8,6 +8,7 @@ The byte-for-byte tests build sites twice, with frames and with ``SITE_FRAMES=of
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 from pathlib import Path
@@ -30,6 +31,7 @@ from generator.site.frames import (
     get_frame_page,
     get_marker,
     get_parts_data,
+    keep_file,
     plan_pages,
     read_front_matter,
     read_page,
@@ -307,3 +309,18 @@ def test_a_build_folder_of_the_old_format_is_rebuilt_not_read(tmp_path, caplog):
     clean = tmp_path / "clean" / "site"
     assert build_site(content, clean) == 0
     assert files(site) == files(clean)
+
+
+def test_kept_html_is_put_in_place_whole_by_a_rename(tmp_path):
+    """A new file in a new folder; one over a file a site links (that file unchanged);
+    one where a killed build left its temporary file."""
+    path = tmp_path / "ab" / "abc"
+    keep_file(path, b"one")
+    assert path.read_bytes() == b"one"
+    site_file = tmp_path / "site.html"
+    os.link(path, site_file)
+    keep_file(path, b"two")
+    assert path.read_bytes() == b"two" and site_file.read_bytes() == b"one"
+    (tmp_path / "ab" / f".abc.{os.getpid()}").write_bytes(b"half")
+    keep_file(path, b"three")
+    assert path.read_bytes() == b"three" and sorted(p.name for p in path.parent.iterdir()) == ["abc"]
