@@ -324,3 +324,17 @@ def test_kept_html_is_put_in_place_whole_by_a_rename(tmp_path):
     (tmp_path / "ab" / f".abc.{os.getpid()}").write_bytes(b"half")
     keep_file(path, b"three")
     assert path.read_bytes() == b"three" and sorted(p.name for p in path.parent.iterdir()) == ["abc"]
+
+
+def test_a_page_mkdocs_will_write_in_place_is_unlinked_from_the_kept_html_first(tmp_path):
+    """``mkdocs build --dirty`` writes into a page's file: a file linked to the build
+    folder's kept HTML is removed before (the kept copy stays as it was), a lone one left."""
+    from generator.commands.build import unlink_if_linked
+
+    kept, linked, lone = tmp_path / "kept", tmp_path / "linked.html", tmp_path / "lone.html"
+    kept.write_bytes(b"kept")
+    os.link(kept, linked)
+    lone.write_bytes(b"lone")
+    for path in (linked, lone, tmp_path / "absent.html"):
+        unlink_if_linked(path)
+    assert not linked.exists() and lone.read_bytes() == b"lone" and kept.read_bytes() == b"kept"
