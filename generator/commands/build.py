@@ -16,6 +16,7 @@ record and the lock that keeps builds of one site apart: ``generator.site_folder
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import logging
@@ -41,9 +42,11 @@ from generator.render.fingerprints import get_page_fingerprints, load_fingerprin
 from generator.render.pages import get_page_builders, iter_site
 from generator.site.docs import PageWriter, WriteReport
 from generator.site.frames import (
+    OLD_PAGES_DIR,
     fill_language,
     get_index_path,
-    get_pages_dir,
+    get_parts_data,
+    get_parts_dir,
     has_all_frames,
     load_frame_index,
     save_frame_index,
@@ -260,7 +263,7 @@ class LanguageReport:
     built: WriteReport
     """The pages MkDocs builds (``site.build/docs/<lang>/``), its frames among them."""
     framed: WriteReport
-    """The pages filled in from frames (``site.build/pages/<lang>/``)."""
+    """The pages filled in from frames (``site.build/parts/<lang>/``)."""
 
     @property
     def removed(self) -> tuple[str, ...]:
@@ -277,26 +280,34 @@ def write_language_pages(
     (``kept_frames``: the frames of those that are framed)."""
     index_path = get_index_path(build_dir, lang)
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
-    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_pages_dir(build_dir, lang))
+    shutil.rmtree(build_dir / OLD_PAGES_DIR / lang, ignore_errors=True)
+    with contextlib.suppress(OSError):  # the other language's may be there still
+        (build_dir / OLD_PAGES_DIR).rmdir()
+    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_parts_dir(build_dir, lang))
     frames = dict(kept_frames)
-    for path, text, frame in share_pages(pages, NAV_PAGES.values(), uses_frames()):
-        if frame is None:
+    for path, text, frame, parts in share_pages(pages, NAV_PAGES.values(), uses_frames()):
+        if frame is None or parts is None:
             built.write(path, text)
         else:
-            framed.write(path, text)
+            # What the fill joins into the frame, parsed here once.
+            framed.write(path, get_parts_data(parts))
             frames[path] = frame
     report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
     save_frame_index(index_path, frames)
     return report
 
 
+def get_fingerprints_path(build_dir: Path, lang: str, frames: bool) -> Path:
+    """The page fingerprints of ``lang``'s last build, with frames or all by MkDocs."""
+    return build_dir / "cache" / (f"pages.{lang}.json" if frames else f"pages.{lang}.mkdocs.json")
+
+
 def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> LanguageReport:
     """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
     # The pages kept are where the last build wrote them, for MkDocs or for the frames:
     # one record for each way, the other's dropped.
-    records = {True: build_dir / "cache" / f"pages.{lang}.json", False: build_dir / "cache" / f"pages.{lang}.mkdocs.json"}
-    fingerprints_path = records[uses_frames()]
-    records[not uses_frames()].unlink(missing_ok=True)
+    fingerprints_path = get_fingerprints_path(build_dir, lang, uses_frames())
+    get_fingerprints_path(build_dir, lang, not uses_frames()).unlink(missing_ok=True)
     if digests:
         return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path)
     # Pages written without fingerprints: a recorded one may no longer match.
@@ -337,7 +348,7 @@ def write_changed_pages(
     fingerprints = get_page_fingerprints(corpus, digests, lang)
     previous = load_fingerprints(fingerprints_path)
     index = load_frame_index(get_index_path(build_dir, lang))
-    docs_dir, pages_dir = build_dir / "docs" / lang, get_pages_dir(build_dir, lang)
+    docs_dir, pages_dir = build_dir / "docs" / lang, get_parts_dir(build_dir, lang)
     paths = get_page_builders(corpus)
 
     framed_root, built_root = str(pages_dir), str(docs_dir)
@@ -361,7 +372,9 @@ def fill_languages(build_dir: Path, site_dir: Path, built: Iterable[str], paths:
     built = set(built)
 
     def arguments(lang: str) -> tuple:
-        return build_dir, site_dir / lang, lang, lang in built, None if paths is None else paths.get(lang, ())
+        if paths is None:  # a new site: its pages' HTML kept by their fingerprints
+            return build_dir, site_dir / lang, lang, lang in built, None, get_fingerprints_path(build_dir, lang, True)
+        return build_dir, site_dir / lang, lang, lang in built, paths.get(lang, ())
 
     return sum(run_per_language(fill_language, arguments, parallel=paths is None).values())
 
@@ -381,6 +394,9 @@ def update_site(corpus: Corpus, site_dir: Path, build_dir: Path, reports: Mappin
     ]
     if built:
         logger.info(f"Updating {', '.join(built)} in place in {site_dir}")
+        for lang in built:  # MkDocs writes into a page's file: not into the build folder's kept HTML
+            for path in reports[lang].built.written:
+                unlink_if_linked(site_dir / lang / get_page_url(path) / "index.html")
         config_paths = write_language_configs(build_dir, site_dir, site_url, corpus.settings)
         newest = corpus.documents[0].date if corpus.documents else None
         run_site_builds({lang: config_paths[lang] for lang in built}, newest, dirty=True)
@@ -393,6 +409,13 @@ def update_site(corpus: Corpus, site_dir: Path, build_dir: Path, reports: Mappin
     for lang, report in reports.items():
         for path in report.removed:
             remove_page_html(site_dir / lang, path)
+
+
+def unlink_if_linked(path: Path) -> None:
+    """Delete ``path`` if it is a hard link (a framed page's HTML kept in the build folder)."""
+    with contextlib.suppress(FileNotFoundError):
+        if path.stat().st_nlink > 1:
+            path.unlink()
 
 
 def remove_page_html(site_lang_dir: Path, markdown_path: str) -> None:

@@ -42,12 +42,12 @@ class PageWriter:
         self.unchanged: list[str] = []
         self.folders: set[Path] = set()
 
-    def write(self, relative: str, markdown: str) -> None:
+    def write(self, relative: str, markdown: str | bytes) -> None:
         path = self.docs_dir / relative
         if path.parent not in self.folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.folders.add(path.parent)
-        data = markdown.encode("utf-8")
+        data = markdown.encode("utf-8") if isinstance(markdown, str) else markdown
         if create_file(path, data) or write_if_changed(path, data):
             self.written.append(relative)
         else:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,7 +36,9 @@ from typing import Any
 
 from generator.errors import BuildError
 from generator.fs import SITE_FILE_MODE, create_file, write_file_atomically, write_if_changed
+from generator.outputs import link_or_copy
 from generator.render.escaping import assemble_page
+from generator.render.fingerprints import load_fingerprints
 from generator.site.raw_html import convert_page
 from generator.urls import get_page_url
 
@@ -72,6 +75,33 @@ class PageParts:
     """What Markdown makes of its body (Material prints it as ``page.content``)."""
     toc: tuple[tuple[int, str, str], ...]
     """Its headings: (level, id, HTML)."""
+
+
+PARTS_HEADER = b"generator framed page 1\n"
+"""Opens a framed page's file in the build folder (``get_parts_dir``): its values, then its
+content, as the fill joins them into the frame's HTML. Written by this code only (a file
+without it is not read as one)."""
+
+
+def get_parts_data(parts: PageParts) -> bytes:
+    """The bytes of a framed page's file: the header, its values (the strings of its front
+    matter in order, a JSON list on one line) and its content, UTF-8."""
+    values = json.dumps(list(iter_values(parts.meta)), ensure_ascii=False)
+    return b"".join((PARTS_HEADER, values.encode("utf-8"), b"\n", parts.content.encode("utf-8")))
+
+
+def read_parts_data(data: bytes) -> tuple[list[str], bytes] | None:
+    """(values, content as UTF-8) of ``get_parts_data``'s bytes; None for other bytes."""
+    if not data.startswith(PARTS_HEADER):
+        return None
+    end = data.find(b"\n", len(PARTS_HEADER))
+    try:
+        values = json.loads(data[len(PARTS_HEADER) : end]) if end > 0 else None
+    except ValueError:
+        return None
+    if not isinstance(values, list) or not all(isinstance(value, str) for value in values):
+        return None
+    return values, data[end + 1 :]
 
 
 def read_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
@@ -175,15 +205,6 @@ def get_frame_page(parts: PageParts) -> str:
     return assemble_page(mark(parts.meta), [holder, *headings])
 
 
-def get_frame_content(parts: PageParts) -> str:
-    """What Markdown makes of the body of ``get_frame_page(parts)``."""
-    front = read_front_matter(get_frame_page(parts))
-    converted = convert_page(front[1]) if front else None
-    if converted is None:
-        raise FrameError("a frame's page is not of the shape it is made in")
-    return converted[0]
-
-
 @dataclass(frozen=True)
 class FramePlan:
     """Which pages of a language MkDocs builds and which are filled in."""
@@ -207,26 +228,27 @@ def get_frame(path: str, text: str, alone: Container[str], use_frames: bool = Tr
 
 def share_pages(
     pages: Iterable[tuple[str, str]], alone: Container[str], use_frames: bool = True
-) -> Iterator[tuple[str, str, str | None]]:
+) -> Iterator[tuple[str, str, str | None, PageParts | None]]:
     """Share ``pages`` (path, Markdown) out between MkDocs and the frames, a page at a
-    time: (path, Markdown, its frame's path) of each, the frame None for a page MkDocs
-    builds; then (path, Markdown, None) of each frame MkDocs must build for them."""
+    time: (path, Markdown, its frame's path, its parts) of each, the frame and the parts
+    None for a page MkDocs builds; then (path, Markdown, None, None) of each frame MkDocs
+    must build for them."""
     frame_parts: dict[str, PageParts] = {}
     for path, text in pages:
         found = get_frame(path, text, alone, use_frames)
         if found is None:
-            yield path, text, None
+            yield path, text, None, None
             continue
         frame_parts.setdefault(found[0], found[1])
-        yield path, text, found[0]
+        yield path, text, found[0], found[1]
     for frame, parts in sorted(frame_parts.items()):
-        yield frame, get_frame_page(parts), None
+        yield frame, get_frame_page(parts), None, None
 
 
 def plan_pages(pages: Mapping[str, str], alone: Container[str], use_frames: bool = True) -> FramePlan:
     """``share_pages`` of ``pages``, all at once."""
     built, framed, frames = {}, {}, {}
-    for path, text, frame in share_pages(pages.items(), alone, use_frames):
+    for path, text, frame, _ in share_pages(pages.items(), alone, use_frames):
         if frame is None:
             built[path] = text
         else:
@@ -236,24 +258,37 @@ def plan_pages(pages: Mapping[str, str], alone: Container[str], use_frames: bool
 
 @dataclass(frozen=True)
 class Frame:
-    """A frame's HTML cut at its markers: text, then (slot, text) pairs."""
+    """A frame's HTML cut at its markers, UTF-8: bytes, then (slot, bytes) pairs."""
 
-    head: str
-    slots: tuple[tuple[str | int, str], ...]
+    head: bytes
+    slots: tuple[tuple[str | int, bytes], ...]
+    values: int
+    """How many values its pages have."""
 
-    def fill(self, parts: PageParts, url: str) -> str:
-        values = list(iter_values(parts.meta))
+    def fill(self, values: list[str], content: bytes, url: str) -> bytes:
+        """The HTML of the page with these ``values`` and ``content`` (``read_parts_data``) at ``url``."""
         out = [self.head]
         for slot, text in self.slots:
-            out.append(parts.content if slot == CONTENT else url if slot == URL else values[slot])  # type: ignore[index]
+            out.append(content if slot == CONTENT else (url if slot == URL else values[slot]).encode("utf-8"))  # type: ignore[index]
             out.append(text)
-        return "".join(out)
+        return b"".join(out)
 
 
-def cut_frame(html: str, frame_path: str, content: str, marked: set[int]) -> Frame:
+def get_frame_parts(frame_path: str, frame_markdown: str) -> tuple[str, set[int], int]:
+    """(content, the numbers of its values that are markers, how many values) of a frame's
+    Markdown (``get_frame_page``): the empty values are not markers."""
+    front = read_front_matter(frame_markdown)
+    converted = convert_page(front[1]) if front else None
+    if front is None or converted is None:
+        raise FrameError(f"{frame_path}: a frame's page is not of the shape it is made in")
+    values = list(iter_values(front[0]))
+    return converted[0], {number for number, value in enumerate(values) if value}, len(values)
+
+
+def cut_frame(html: str, frame_path: str, content: str, marked: set[int], values: int) -> Frame:
     """``html`` (MkDocs's page of ``frame_path``, whose content was ``content`` and whose
-    values ``marked`` were markers) cut at its markers; a FrameError if any marker or the
-    content did not come out as it went in."""
+    values ``marked`` were markers, of ``values``) cut at its markers; a FrameError if any
+    marker or the content did not come out as it went in."""
     if html.count(content) != 1:
         raise FrameError(f"{frame_path}: the page's content is not in its HTML once, as it is")
     sequence: list[str | int] = []  # text, slot, text, ..., text
@@ -289,7 +324,8 @@ def cut_frame(html: str, frame_path: str, content: str, marked: set[int]) -> Fra
     texts = [str(text) for text in pieces[0::2]]
     if any(FRAME_PREFIX in text for text in texts):
         raise FrameError(f"{frame_path}: the frame's address is in its HTML other than as the page's URL")
-    return Frame(texts[0], tuple(zip(pieces[1::2], texts[1:], strict=True)))
+    encoded = [text.encode("utf-8") for text in texts]
+    return Frame(encoded[0], tuple(zip(pieces[1::2], encoded[1:], strict=True)), values)
 
 
 def take_frames(site_lang_dir: Path) -> dict[str, str]:
@@ -304,32 +340,93 @@ def take_frames(site_lang_dir: Path) -> dict[str, str]:
 
 
 def fill_pages(
-    site_lang_dir: Path, framed: Mapping[str, str], frames: Mapping[str, str], frame_html: Mapping[str, str]
+    site_lang_dir: Path,
+    paths: Iterable[str],
+    frames: Mapping[str, str],
+    frame_html: Mapping[str, str],
+    build_dir: Path,
+    lang: str,
+    keys: Mapping[str, str] | None = None,
 ) -> list[str]:
-    """Write the HTML of the ``framed`` pages (path -> Markdown) into a language's built
-    site, each from its frame (``frames``: path -> frame path; ``frame_html``: frame path ->
-    its HTML); the pages written (those whose bytes changed)."""
+    """Write the HTML of the framed pages ``paths`` into a language's built site, each from
+    its file in the build folder (``get_parts_dir``) and its frame (``frames``: path ->
+    frame path; ``frame_html``: frame path -> its HTML); the pages written (those whose
+    bytes changed).
+
+    ``keys`` (a new site's every page): the fingerprint of each page's inputs, where it has
+    one (``generator.render.fingerprints``). Such a page's HTML is kept in the build folder
+    (``get_html_dir``) under a digest of its path, fingerprint and frame, and hard-linked
+    into the site; a page whose HTML is kept already is linked, not filled again (a CI
+    build that restores the build folder); kept HTML no page used is removed."""
+    parts_dir, docs_dir = get_parts_dir(build_dir, lang), build_dir / "docs" / lang
+    store = get_html_dir(build_dir, lang) if keys is not None else None
     cut: dict[str, Frame] = {}
+    frame_digests: dict[str, str] = {}
+    used: set[str] = set()
     written = []
     folders: set[Path] = set()
-    for path in sorted(framed):
-        parts = read_page(framed[path])
-        if parts is None:
-            raise FrameError(f"{path}: not a page a frame can be filled with")
+    for path in sorted(paths):
         frame_path = frames[path]
         if frame_path not in frame_html:
             raise FrameError(f"{path}: its frame {frame_path} was not built")
-        if frame_path not in cut:
-            marked = {number for number, value in enumerate(iter_values(parts.meta)) if value}
-            cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, get_frame_content(parts), marked)
-        html_path = site_lang_dir / get_page_url(path) / "index.html"
+        url = get_page_url(path)
+        html_path = site_lang_dir / url / "index.html"
         if html_path.parent not in folders:
             html_path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(html_path.parent)
-        data = cut[frame_path].fill(parts, get_page_url(path)).encode("utf-8")
-        if create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
+        kept = None
+        if store is not None and keys is not None and path in keys:
+            if frame_path not in frame_digests:
+                frame_digests[frame_path] = hashlib.sha256(frame_html[frame_path].encode("utf-8")).hexdigest()
+            name = hashlib.sha256(f"{path}\0{keys[path]}\0{frame_digests[frame_path]}".encode()).hexdigest()
+            used.add(name)
+            kept = store / name[:2] / name
+            if kept.is_file():
+                if link_or_copy(kept, html_path):
+                    written.append(path)
+                continue
+        if frame_path not in cut:
+            frame_markdown = (docs_dir / frame_path).read_text(encoding="utf-8")
+            cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, *get_frame_parts(frame_path, frame_markdown))
+        frame = cut[frame_path]
+        parts = read_parts_data((parts_dir / path).read_bytes())
+        if parts is None or len(parts[0]) != frame.values:
+            raise FrameError(f"{parts_dir / path}: not a page its frame {frame_path} can be filled with")
+        data = frame.fill(parts[0], parts[1], url)
+        if kept is not None:
+            keep_file(kept, data)
+            if link_or_copy(kept, html_path):
+                written.append(path)
+        elif create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
             written.append(path)
+    if store is not None:
+        remove_unused(store, used)
     return written
+
+
+def keep_file(path: Path, data: bytes) -> None:
+    """``data`` into the store at ``path``, by a rename: a file of a kept page's name is
+    whole, whenever the build stopped; and never written into, as the sites that link it
+    are not."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        made = create_file(temporary, data)
+    except FileNotFoundError:  # its folder first (made only then: most exist already)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        made = create_file(temporary, data)
+    if not made:  # a file a killed build left
+        temporary.unlink()
+        create_file(temporary, data)
+    os.replace(temporary, path)
+
+
+def remove_unused(store: Path, used: Container[str]) -> None:
+    """Remove the kept pages not named in ``used`` (and files the store does not make)."""
+    root = str(store)
+    for directory, _, names in os.walk(root):
+        for name in names:
+            if name not in used:
+                os.unlink(os.path.join(directory, name))
 
 
 def save_frame_index(path: Path, frames: Mapping[str, str]) -> None:
@@ -349,14 +446,25 @@ def get_index_path(build_dir: Path, lang: str) -> Path:
     return build_dir / "frames" / f"{lang}.json"
 
 
+def get_html_dir(build_dir: Path, lang: str) -> Path:
+    """The filled pages' HTML, kept for the next full build (``fill_pages``)."""
+    return build_dir / "html" / lang
+
+
 def get_store_path(build_dir: Path, lang: str) -> Path:
     """The frames' HTML as MkDocs last built them, for a build that does not run MkDocs."""
     return build_dir / "frames" / f"{lang}.html.json"
 
 
-def get_pages_dir(build_dir: Path, lang: str) -> Path:
-    """The Markdown of the framed pages (MkDocs reads ``docs/<lang>/``, not this)."""
-    return build_dir / "pages" / lang
+def get_parts_dir(build_dir: Path, lang: str) -> Path:
+    """The framed pages' files (``get_parts_data``), by the path of their Markdown (MkDocs
+    reads ``docs/<lang>/``, not this)."""
+    return build_dir / "parts" / lang
+
+
+OLD_PAGES_DIR = "pages"
+"""In the build folder: where builds before ``get_parts_dir`` kept the framed pages'
+Markdown; removed, never read."""
 
 
 def has_all_frames(build_dir: Path, lang: str) -> bool:
@@ -366,11 +474,15 @@ def has_all_frames(build_dir: Path, lang: str) -> bool:
     return set(load_frame_index(get_index_path(build_dir, lang)).values()) <= set(stored)
 
 
-def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, paths: Iterable[str] | None = None) -> int:
+def fill_language(
+    build_dir: Path, site_lang_dir: Path, lang: str, built: bool, paths: Iterable[str] | None = None,
+    fingerprints: Path | None = None,
+) -> int:
     """Fill a language's framed pages into its site: ``built``, just after MkDocs built
     the language (its frames are taken out of the site); else from the frames it built
     last. ``paths``: the pages to fill (None: all), to which are added those whose frame's
-    HTML changed. The number of pages whose HTML was written."""
+    HTML changed. ``fingerprints`` (a new site, all its pages): the pages' fingerprints,
+    by which their HTML is kept (``fill_pages``). The number of pages whose HTML was written."""
     index = load_frame_index(get_index_path(build_dir, lang))
     store = get_store_path(build_dir, lang)
     stored = load_frame_index(store)
@@ -382,6 +494,5 @@ def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, 
     else:
         frame_html, changed = stored, set()
     wanted = set(index) if paths is None else {*paths, *(path for path, frame in index.items() if frame in changed)}
-    pages_dir = get_pages_dir(build_dir, lang)
-    pages = {path: (pages_dir / path).read_text(encoding="utf-8") for path in sorted(wanted)}
-    return len(fill_pages(site_lang_dir, pages, index, frame_html))
+    keys = load_fingerprints(fingerprints) if fingerprints is not None and paths is None else None
+    return len(fill_pages(site_lang_dir, wanted, index, frame_html, build_dir, lang, keys))

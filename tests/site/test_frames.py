@@ -8,6 +8,8 @@ The byte-for-byte tests build sites twice, with frames and with ``SITE_FRAMES=of
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from mkdocs.utils.meta import get_data
 
 from generator.commands.build import build_site, build_site_from_corpus
 from generator.languages import LANGUAGES
+from generator.read.content import find_resolution_dirs
 from generator.render.escaping import RAW_HTML_CLOSE, RAW_HTML_OPEN, assemble_page
 from generator.render.pages import render_site
 from generator.site.frames import (
@@ -27,9 +30,12 @@ from generator.site.frames import (
     cut_frame,
     get_frame_page,
     get_marker,
+    get_parts_data,
+    keep_file,
     plan_pages,
     read_front_matter,
     read_page,
+    read_parts_data,
 )
 from generator.site.projects import NAV_PAGES
 from generator.site.raw_html import convert_page
@@ -122,7 +128,7 @@ def cut(html_of: str, values: int = 2) -> None:
     frame_markdown = get_frame_page(parts)
     content = convert_page(read_front_matter(frame_markdown)[1])[0]  # type: ignore[index]
     html = html_of.format(*(get_marker(n) for n in range(values)), c=content)
-    cut_frame(html, "resolutions/_frame-0/index.md", content, set(range(values)))
+    cut_frame(html, "resolutions/_frame-0/index.md", content, set(range(values)), values)
 
 
 def test_a_frame_is_cut_where_its_values_are_printed_as_they_are():
@@ -149,11 +155,28 @@ def test_the_page_s_address_is_put_where_the_frame_s_was():
     assert parts is not None
     content = convert_page(read_front_matter(get_frame_page(parts))[1])[0]  # type: ignore[index]
     html = f"<link href='https://x.org/en/resolutions/_frame-0/'><title>{get_marker(0)}</title>{content}"
-    frame = cut_frame(html, "resolutions/_frame-0/index.md", content, {0})
+    frame = cut_frame(html, "resolutions/_frame-0/index.md", content, {0}, 1)
     page = read_page(assemble_page({"title": "Kazakhstan"}, ["<h1>y</h1>"]))
     assert page is not None
-    assert frame.fill(page, "resolutions/k/") == f"<link href='https://x.org/en/resolutions/k/'><title>Kazakhstan</title>{page.content}"
+    stored = read_parts_data(get_parts_data(page))
+    assert stored == (["Kazakhstan"], page.content.encode("utf-8"))
+    filled = frame.fill(*stored, "resolutions/k/").decode("utf-8")
+    assert filled == f"<link href='https://x.org/en/resolutions/k/'><title>Kazakhstan</title>{page.content}"
     assert CONTENT == "content"
+
+
+def test_a_framed_page_s_file_holds_its_values_and_content_as_they_are():
+    """Values with line ends, quotes, markup and characters beyond ASCII; the content's
+    bytes as they are. A file of another kind (the Markdown kept by builds before, a
+    truncated one) is not read as one."""
+    meta = {"title": "A \"b\" & <c>\nd\u2028é", "links": [{"href": "x/", "title": ""}], "description": "\\ \t"}
+    page = read_page(assemble_page(meta, ["<h1>x\u00e9\U0001F600</h1>"]))
+    assert page is not None
+    data = get_parts_data(page)
+    assert read_parts_data(data) == (["A \"b\" & <c>\nd\u2028é", "x/", "", "\\ \t"], page.content.encode("utf-8"))
+    markdown = assemble_page(meta, ["<p>x</p>"]).encode("utf-8")
+    for other in (markdown, data[: len(data) // 8], b"", data.replace(b"[", b"{", 1)):
+        assert read_parts_data(other) is None
 
 
 def build_both_ways(tmp_path: Path, monkeypatch, build) -> tuple[Path, Path]:
@@ -230,3 +253,88 @@ def test_an_incremental_build_without_the_frames_it_needs_builds_them_again(tmp_
         return {path: digest for path, digest in files(site).items() if "/pagefind/" not in path}
 
     assert outside_search(site) == outside_search(full)
+
+
+def html_files(site: Path) -> dict[str, Path]:
+    return {p.relative_to(site).as_posix(): p for p in sorted(site.rglob("index.html"))}
+
+
+@pytest.mark.slow
+def test_a_ci_build_links_the_html_it_kept_and_fills_only_what_changed(tmp_path):
+    """The site folder gone, the build folder kept, one text edited: the pages that did
+    not change are hard links to the HTML the build folder kept, the edited text's are
+    filled again, and the site is a clean build's, byte for byte. Kept HTML no page uses
+    any more is removed."""
+    content = tmp_path / "content"
+    make_corpus(6, content, seed=5)
+    site = tmp_path / "ci" / "site"
+    assert build_site(content, site) == 0
+    store = site.parent / "site.build" / "html"
+    before = {p.name: p.stat().st_ino for p in store.rglob("*") if p.is_file()}
+    assert before and all(p.stat().st_nlink == 2 for p in html_files(site).values() if p.stat().st_ino in before.values())
+    shutil.rmtree(site)
+    edit_paragraph(content)
+    assert build_site(content, site) == 0
+    after = {p.name: p.stat().st_ino for p in store.rglob("*") if p.is_file()}
+    slug = find_resolution_dirs(content)[-1][1].name
+    edited = [path for path in html_files(site) if path.startswith(f"en/resolutions/{slug}/")]
+    assert edited
+    linked = {path for path, p in html_files(site).items() if p.stat().st_ino in before.values()}
+    assert linked and not linked & set(edited)  # kept pages linked, the edited text's filled again
+    assert len(after) == len(before) and len(set(after) - set(before)) == len(set(before) - set(after)) > 0
+    clean = tmp_path / "clean" / "site"
+    assert build_site(content, clean) == 0
+    assert files(site) == files(clean)
+
+
+@pytest.mark.slow
+def test_a_build_folder_of_the_old_format_is_rebuilt_not_read(tmp_path, caplog):
+    """Builds before the framed pages' files (``parts/``) kept their Markdown in
+    ``pages/``: such a build folder, even with fingerprints that match, has every framed
+    page rendered again, and its ``pages/`` removed."""
+    content = tmp_path / "content"
+    make_corpus(4, content, seed=2)
+    site = tmp_path / "site"
+    assert build_site(content, site) == 0
+    build_dir = site.parent / "site.build"
+    (build_dir / "parts").rename(build_dir / "pages")
+    shutil.rmtree(build_dir / "html")
+    shutil.rmtree(site)
+    with caplog.at_level("INFO", logger="generator"):
+        assert build_site(content, site) == 0
+    assert not (build_dir / "pages").exists()
+    framed = sum(1 for p in (build_dir / "parts").rglob("*") if p.is_file())
+    written = sum(int(n) for n in re.findall(r"  \w\w: (\d+) written", caplog.text))
+    assert written >= framed > 0
+    clean = tmp_path / "clean" / "site"
+    assert build_site(content, clean) == 0
+    assert files(site) == files(clean)
+
+
+def test_kept_html_is_put_in_place_whole_by_a_rename(tmp_path):
+    """A new file in a new folder; one over a file a site links (that file unchanged);
+    one where a killed build left its temporary file."""
+    path = tmp_path / "ab" / "abc"
+    keep_file(path, b"one")
+    assert path.read_bytes() == b"one"
+    site_file = tmp_path / "site.html"
+    os.link(path, site_file)
+    keep_file(path, b"two")
+    assert path.read_bytes() == b"two" and site_file.read_bytes() == b"one"
+    (tmp_path / "ab" / f".abc.{os.getpid()}").write_bytes(b"half")
+    keep_file(path, b"three")
+    assert path.read_bytes() == b"three" and sorted(p.name for p in path.parent.iterdir()) == ["abc"]
+
+
+def test_a_page_mkdocs_will_write_in_place_is_unlinked_from_the_kept_html_first(tmp_path):
+    """``mkdocs build --dirty`` writes into a page's file: a file linked to the build
+    folder's kept HTML is removed before (the kept copy stays as it was), a lone one left."""
+    from generator.commands.build import unlink_if_linked
+
+    kept, linked, lone = tmp_path / "kept", tmp_path / "linked.html", tmp_path / "lone.html"
+    kept.write_bytes(b"kept")
+    os.link(kept, linked)
+    lone.write_bytes(b"lone")
+    for path in (linked, lone, tmp_path / "absent.html"):
+        unlink_if_linked(path)
+    assert not linked.exists() and lone.read_bytes() == b"lone" and kept.read_bytes() == b"kept"
