@@ -81,11 +81,11 @@ def wrap_page_html(title: str, body: str, lang: str, head: str = "") -> str:
 
 SAMPLE_FILTER, SAMPLE_BUCKETS = "sample", 64
 """A filter no reader sees: each page in one of 64 buckets (by a checksum of its URL), so
-that the search box can ask Pagefind about a 64th of the pages a word matches. A word
-that no word of a shard begins with makes Pagefind back off to a shorter whole word
-("torture" to "to") and score every page of the shard: a whole second at 20,000 texts
-for a "no results" (bench/RESULTS.md, "Search at 20,000"). The box tells that case from
-a true prefix by a sample of the pages (``assets/javascripts/search.js``)."""
+that the search box can ask Pagefind about a 64th of the pages a word matches. Where no
+word of a shard begins with what was typed, Pagefind backs off to a shorter whole word
+("torture" to "to") and scores nearly every page of the shard; the box tells that case
+from a true prefix on one bucket's pages (``assets/javascripts/search.js``; bench/RESULTS.md,
+"Search at 20,000, once loaded")."""
 
 
 def get_sample_tag(url: str) -> str:

@@ -153,6 +153,8 @@ def test_the_first_hits_come_before_the_older_shards_are_fetched(browser, shards
     cost = measure_first_query(shards_site, "en", "", "council", "prisoners", browser)
     assert cost.hits and cost.first_hit
     assert cost.first_requests < cost.requests and cost.first_bytes_sent < cost.bytes_sent < 300_000
+    # The next query's first hits (the newest shard's), then its complete list.
+    assert 0 < cost.warm_ms <= cost.warm_complete_ms
 
 
 def test_after_an_incremental_edit_of_an_old_shard_its_text_is_found_once(browser, tmp_path, monkeypatch):

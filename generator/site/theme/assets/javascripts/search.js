@@ -23,10 +23,10 @@
 //
 // Pagefind's own search of a word scores every page the word matches; where no word of a
 // shard begins with it, Pagefind backs off to a shorter whole word ("torture" to "to")
-// and scores nearly every page of the shard (3 s for a word in none of 17 shards at
-// 20,000 texts, bench/RESULTS.md). So it runs only where it pays: after the quoted
-// (whole word) searches found every word, or, for prefixes, on a sample of the pages
-// first (the build puts each page in one of 64 buckets, a filter no reader sees).
+// and scores nearly every page of the shard (bench/RESULTS.md, "Search at 20,000, once
+// loaded"). So it runs only where it pays: after the quoted (whole word) searches found
+// every word, or, for prefixes, on a sample of the pages first (the build puts each page
+// in one of 64 buckets, a filter no reader sees).
 (function () {
   "use strict";
   var form = document.querySelector("[data-unit-search]");
