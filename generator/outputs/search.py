@@ -36,6 +36,7 @@ import os
 import shutil
 import sys
 import tempfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -76,6 +77,20 @@ def wrap_page_html(title: str, body: str, lang: str, head: str = "") -> str:
     page's meta and filter tags), ``body``."""
     title = escape(title)
     return f'<html lang="{lang}"><head><title>{title}</title>{head}</head><body><h1>{title}</h1>{body}</body></html>'
+
+
+SAMPLE_FILTER, SAMPLE_BUCKETS = "sample", 64
+"""A filter no reader sees: each page in one of 64 buckets (by a checksum of its URL), so
+that the search box can ask Pagefind about a 64th of the pages a word matches. Where no
+word of a shard begins with what was typed, Pagefind backs off to a shorter whole word
+("torture" to "to") and scores nearly every page of the shard; the box tells that case
+from a true prefix on one bucket's pages (``assets/javascripts/search.js``; bench/RESULTS.md,
+"Search at 20,000, once loaded")."""
+
+
+def get_sample_tag(url: str) -> str:
+    bucket = zlib.crc32(url.encode("utf-8")) % SAMPLE_BUCKETS
+    return f'<meta data-pagefind-filter="{SAMPLE_FILTER}[content]" content="{bucket}">'
 
 
 def get_search_head(ctx: PageContext, document: Document, labels: Mapping[tuple[str, str], str]) -> str:
@@ -122,12 +137,14 @@ def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
             f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>' for unit in iter_units(document, lang)
         )
         if units:  # a text has units; one without would not be found anyway
-            head = get_search_head(ctx, document, labels)
-            pages[get_resolution_url(document.slug)] = wrap_page_html(document.version(lang).title, units, lang, head)
+            url = get_resolution_url(document.slug)
+            head = get_search_head(ctx, document, labels) + get_sample_tag(url)
+            pages[url] = wrap_page_html(document.version(lang).title, units, lang, head)
     for person in corpus.people:
         facts = (person.role, person.group, person.national_party, person.country)
         content = " ".join([person.name, *filter(None, facts)])
-        pages[get_person_url(person.slug)] = wrap_page_html(person.name, f"<p>{html_text(content)}</p>", lang)
+        url = get_person_url(person.slug)
+        pages[url] = wrap_page_html(person.name, f"<p>{html_text(content)}</p>", lang, get_sample_tag(url))
     return pages
 
 

@@ -153,6 +153,8 @@ def test_the_first_hits_come_before_the_older_shards_are_fetched(browser, shards
     cost = measure_first_query(shards_site, "en", "", "council", "prisoners", browser)
     assert cost.hits and cost.first_hit
     assert cost.first_requests < cost.requests and cost.first_bytes_sent < cost.bytes_sent < 300_000
+    # The next query's first hits (the newest shard's), then its complete list.
+    assert 0 < cost.warm_ms <= cost.warm_complete_ms
 
 
 def test_after_an_incremental_edit_of_an_old_shard_its_text_is_found_once(browser, tmp_path, monkeypatch):
@@ -173,3 +175,98 @@ def test_after_an_incremental_edit_of_an_old_shard_its_text_is_found_once(browse
         assert status_text(page) == f"1 result for “{EDIT_WORD}”" and hit_slugs(page) == {OLDEST_SLUG}
         search_all(page, "council")
         assert status_text(page) == "14 results for “council”", "the old copy of the edited text is hidden"
+
+
+def mark_shown(page) -> None:
+    """Mark the hits' list items as they are now (a redrawn item comes without the mark)."""
+    page.evaluate("document.querySelectorAll('.unit-search__results li').forEach(li => li.dataset.before = '')")
+
+
+def test_a_next_query_shows_the_newest_shard_first_and_keeps_the_readers_place(page, shards_url):
+    # Every shard loaded by a first query; then the next one's hits from the older shards
+    # (their fragments, not fetched yet: "Tajikistan" is in the oldest text alone) are held
+    # until the newest shard's hits have been checked and one of them focused.
+    page.goto(f"{shards_url}en/")
+    search_all(page, "Tajikistan")
+    held: list = []
+    released = []
+    page.context.route("**/pagefind/shards/**", lambda route: route.continue_() if released else held.append(route))
+    box = page.locator(".unit-search__input")
+    box.fill("council")
+    page.wait_for_selector(".unit-search__results[aria-busy=true] li")
+    assert status_text(page) == "3+ results for “council” so far, searching older texts…"
+    assert hit_slugs(page) == NEWEST_SLUGS
+    first_hrefs = page.locator(".unit-search__hit").evaluate_all("hits => hits.map(hit => hit.getAttribute('href'))")
+    mark_shown(page)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == first_hrefs[1]
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the older shards' hits wait for their fragments"
+    assert page.locator(".unit-search__results").get_attribute("aria-busy") == "true"
+    released.append(True)
+    for route in held:
+        route.continue_()
+    page.wait_for_function("!document.querySelector('.unit-search__results').hasAttribute('aria-busy')")
+    assert status_text(page) == "14 results for “council”"
+    hrefs = page.locator(".unit-search__hit").evaluate_all("hits => hits.map(hit => hit.getAttribute('href'))")
+    assert hrefs[:len(first_hrefs)] == first_hrefs, "the newest shard's hits stay first, as they were"
+    kept = page.evaluate("[...document.querySelectorAll('.unit-search__results li')].map(li => 'before' in li.dataset)")
+    assert kept == [True] * len(first_hrefs) + [False] * (len(kept) - len(first_hrefs)), "the hits shown were not redrawn"
+    assert page.evaluate("document.activeElement.getAttribute('href')") == focused, "the focus stayed on its hit"
+    assert len(hit_slugs(page)) == 6 and page.locator(".unit-search__more").inner_text() == "More results (6 of 14 shown)"
+
+
+def test_a_next_query_in_no_shard_says_so_once_every_shard_has_answered(page, shards_url):
+    page.goto(f"{shards_url}en/")
+    search_all(page, "council")
+    search_all(page, "torture")
+    assert status_text(page) == "No results for “torture”" and not hit_slugs(page)
+    search_all(page, "priso")
+    assert status_text(page) == "No whole word “priso”; 4 results for words that begin with it"
+
+
+def sampled(context) -> None:
+    """Serve search.js to ``context`` told to check every prefix on a sample (the bucket of
+    the oldest text), as it does past 500 matches at 20,000 texts."""
+    from generator.outputs.search import SAMPLE_BUCKETS, get_sample_tag
+    from generator.urls import get_resolution_url
+
+    tag = get_sample_tag(get_resolution_url(OLDEST_SLUG))
+    bucket = int(tag.split('content="')[1].split('"')[0])
+    assert 0 <= bucket < SAMPLE_BUCKETS
+
+    def patch(route):
+        body = route.fetch().text()
+        patched = body.replace("var SAMPLE_ABOVE = 500;", "var SAMPLE_ABOVE = 0;").replace(
+            'var SAMPLE_BUCKET = "0";', f'var SAMPLE_BUCKET = "{bucket}";')
+        assert patched.count("SAMPLE_ABOVE = 0;") == 1 and patched.count(f'SAMPLE_BUCKET = "{bucket}";') == 1
+        route.fulfill(body=patched, content_type="application/javascript")
+
+    context.route("**/assets/javascripts/search.js", patch)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("priso", "No whole word “priso”; 4 results for words that begin with it"),
+    # "torture" backs off to "to" in every shard: the sample tells, and no page is scored.
+    ("torture", "No results for “torture”"),
+    ("Tajiki", None),
+    ("Counc", None),
+])
+def test_a_prefix_checked_on_a_sample_is_found_as_without_one(browser, page, shards_url, query, expected):
+    from tests.browser.pages import open_page
+
+    page.goto(f"{shards_url}en/")
+    search_all(page, "council")
+    search_all(page, query)
+    with open_page(browser) as other:
+        sampled(other.context)
+        other.goto(f"{shards_url}en/")
+        search_all(other, "council")
+        search_all(other, query)
+        assert status_text(other) == status_text(page) == (expected or status_text(page))
+        assert hit_slugs(other) == hit_slugs(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from generator.commands.build import build_site
 from generator.languages import LANGUAGES
 from generator.link.linker import link_corpus
-from generator.outputs.search import SEARCH_DIR, get_search_pages
+from generator.outputs.search import SAMPLE_BUCKETS, SAMPLE_FILTER, SEARCH_DIR, get_search_pages
 from generator.read.content import load_content
 from generator.render.strings import SEARCH_FILTER_LABELS
 from tests.factories import make_corpus
@@ -76,9 +77,20 @@ def test_a_texts_date_and_type_are_shown_and_its_facets_filtered_by(search_corpu
     html = get_search_pages(search_corpus, lang)[f"resolutions/{KAZAKHSTAN}/"]
     head = html.split("</head>", 1)[0]
     found = re.findall(r'<meta data-pagefind-(meta|filter)="(\w+)\[content\]" content="([^"]*)">', head)
-    assert found == expected
-    assert {name for kind, name, _ in found if kind == "filter"} == set(SEARCH_FILTER_LABELS)
+    bucket = zlib.crc32(f"resolutions/{KAZAKHSTAN}/".encode()) % SAMPLE_BUCKETS
+    assert found == [*expected, ("filter", SAMPLE_FILTER, str(bucket))]
+    assert {name for kind, name, _ in found if kind == "filter"} == {*SEARCH_FILTER_LABELS, SAMPLE_FILTER}
     assert html.split("<body>", 1)[1].startswith('<h1>Kazakhstan</h1><p><span id="cit_1"></span>')
+
+
+def test_every_page_is_in_one_sample_bucket_and_the_buckets_spread(search_corpus):
+    """The search box checks a prefix on one bucket's pages (assets/javascripts/search.js)."""
+    pages = get_search_pages(search_corpus, "en")
+    buckets = {url: re.findall(rf'data-pagefind-filter="{SAMPLE_FILTER}\[content\]" content="(\d+)"', html)
+               for url, html in pages.items()}
+    assert all(len(found) == 1 and 0 <= int(found[0]) < SAMPLE_BUCKETS for found in buckets.values())
+    assert any(url.startswith("meps/") for url in buckets), "people's pages too"
+    assert len({found[0] for found in buckets.values()}) >= min(SAMPLE_BUCKETS, len(pages)) // 4
 
 
 def test_an_amendment_is_found_by_the_words_of_both_its_columns(hostile_corpus):

@@ -14,10 +14,19 @@
 // it shows prefix matches, says so, and only where the words found do begin with what
 // was typed. A query in quotes is Pagefind's phrase search.
 //
-// The index is in shards by year (generator/outputs/search.py). A query is answered by
-// the newest shard first, its hits shown at once with a count that says more may come
-// (the list is aria-busy), then by every shard, in the order of the whole index; a
-// prefix match or "no results" waits for every shard, as an older one may have the words.
+// The index is in shards by year (generator/outputs/search.py). Every query is answered
+// by the newest shard first, its hits shown at once with a count that says more may come
+// (the list is aria-busy), then by every shard: the hits shown stay where they are (and
+// the reader's focus with them), the older shards' hits come after them in the order of
+// the whole index, and only the count is announced again. A prefix match or "no results"
+// waits for every shard, as an older one may have the words.
+//
+// Pagefind's own search of a word scores every page the word matches; where no word of a
+// shard begins with it, Pagefind backs off to a shorter whole word ("torture" to "to")
+// and scores nearly every page of the shard (bench/RESULTS.md, "Search at 20,000, once
+// loaded"). So it runs only where it pays: after the quoted (whole word) searches found
+// every word, or, for prefixes, on a sample of the pages first (the build puts each page
+// in one of 64 buckets, a filter no reader sees).
 (function () {
   "use strict";
   var form = document.querySelector("[data-unit-search]");
@@ -53,6 +62,10 @@
   var UNITS_PER_PAGE = 3;    // hits shown per text
   var EXCERPT_WORDS = 24;
   var TYPING_PAUSE_MS = 80;
+  var SAMPLE = "sample";     // generator/outputs/search.py: SAMPLE_FILTER
+  var NO_SAMPLE = "-";       // a bucket no page is in: Pagefind then counts the matches only
+  var SAMPLE_BUCKET = "0";   // the bucket a prefix is checked on
+  var SAMPLE_ABOVE = 500;    // matches past which a prefix is checked on a bucket's pages first
   var loading = null;
   var stale = {};           // fragment ids of pages an overlay replaces
   var latestQuery = 0;
@@ -86,7 +99,7 @@
         return Promise.resolve(pagefind.init ? pagefind.init() : null).then(function () {
           return merge(pagefind, delta);
         }).then(function () {
-          return { module: pagefind, first: pagefind, merged: delta.concat(shards), older: shards.length > 0, all: null };
+          return { module: pagefind, first: pagefind, merged: delta.concat(shards), older: shards.length > 0, all: null, ready: false };
         });
       });
       loading.catch(function () { loading = null; });
@@ -105,7 +118,7 @@
     if (!loaded.all) {
       var instance = loaded.module.createInstance({ basePath: new URL(".", bundle).pathname });
       loaded.all = Promise.resolve(instance.init()).then(function () { return merge(instance, loaded.merged); })
-        .then(function () { return instance; });
+        .then(function () { loaded.ready = true; return instance; });
       loaded.all.catch(function () { loaded.all = null; });
     }
     return loaded.all;
@@ -214,11 +227,11 @@
   // (the word and its inflections), intersected. An exact search gives a page's first
   // match only; its positions are those of Pagefind's own search of the query that hold
   // the word typed or a form the exact searches found (``wholePositions``), in the order
-  // of that search (its ranking weighs every match).
+  // of that search (its ranking weighs every match). That search runs only if some text
+  // has every word whole (see above: it is the costly one).
   function wholeWords(pagefind, query, words, filters) {
     var exact = words.map(function (word) { return pagefind.search('"' + word + '"', { filters: filters }); });
-    return Promise.all(exact.concat([pagefind.search(query, { filters: filters })])).then(function (searches) {
-      var all = searches.pop();
+    return Promise.all(exact).then(function (searches) {
       var first = {};
       searches.forEach(function (search, index) {
         search.results.forEach(function (found) {
@@ -229,36 +242,67 @@
           }
         });
       });
-      return all.results.filter(function (found) {
-        return !stale[found.id] && first[found.id] && first[found.id].count === words.length;
-      }).map(function (found) {
-        var hit = result(found, found.words);
-        hit.first = first[found.id].positions;
-        hit.words = words;
-        hit.whole = true;
-        return hit;
+      var found = Object.keys(first).some(function (id) { return !stale[id] && first[id].count === words.length; });
+      if (!found) return [];
+      return pagefind.search(query, { filters: filters }).then(function (all) {
+        return all.results.filter(function (found) {
+          return !stale[found.id] && first[found.id] && first[found.id].count === words.length;
+        }).map(function (found) {
+          var hit = result(found, found.words);
+          hit.first = first[found.id].positions;
+          hit.words = words;
+          hit.whole = true;
+          return hit;
+        });
       });
     });
   }
 
+  function withFilter(filters, name, value) {
+    var more = {};
+    Object.keys(filters).forEach(function (key) { more[key] = filters[key]; });
+    more[name] = value;
+    return more;
+  }
+
   // Pagefind's own (prefix) results, if the words they found begin with the words typed:
   // where none did, Pagefind backed off to a shorter prefix, for every page alike, so
-  // the first page tells. Each hit keeps only the positions of such words.
+  // the first page tells. Each hit keeps only the positions of such words. Past
+  // SAMPLE_ABOVE matches (counted without scoring any page: a filter no page passes), the
+  // first page of a 64th of them tells first, and a back-off is known without scoring
+  // every page it matched.
   function prefixWords(pagefind, query, words, filters) {
-    return pagefind.search(query, { filters: filters }).then(function (search) {
-      var results = search.results.filter(function (found) { return !stale[found.id]; }).map(function (found) {
+    function ranked(search) {
+      return search.results.filter(function (found) { return !stale[found.id]; }).map(function (found) {
         var hit = result(found, found.words);
         hit.words = words;
         return hit;
       });
-      if (!results.length) return [];
+    }
+    function begins(results) {
+      if (!results.length) return Promise.resolve(false);
       return results[0].data().then(function (data) {
         var content = data.content.split(/[\r\n\s]+/g);
         var seen = {};
         prefixPositions(results[0], content).forEach(function (position) {
           words.forEach(function (word) { if (fold(content[position]).indexOf(word) === 0) seen[word] = true; });
         });
-        return words.every(function (word) { return seen[word]; }) ? results : [];
+        return words.every(function (word) { return seen[word]; });
+      });
+    }
+    function all() {
+      return pagefind.search(query, { filters: filters }).then(function (search) {
+        var results = ranked(search);
+        return begins(results).then(function (yes) { return yes ? results : []; });
+      });
+    }
+    return pagefind.search(query, { filters: withFilter(filters, SAMPLE, NO_SAMPLE) }).then(function (counted) {
+      if (!counted.unfilteredResultCount) return [];
+      if (counted.unfilteredResultCount <= SAMPLE_ABOVE) return all();
+      return pagefind.search(query, { filters: withFilter(filters, SAMPLE, SAMPLE_BUCKET) }).then(function (sample) {
+        var results = ranked(sample);
+        if (!results.length) return all();  // no match in the bucket: the sample tells nothing
+        return begins(results).then(function (yes) { return yes ? all() : []; });
       });
     });
   }
@@ -341,32 +385,56 @@
         if (!loaded.older) return show(found, query, false);
         show(found, query, true);
         return loadAll(loaded).then(function (all) { return answer(all, query, words, filters, false); })
-          .then(function (found) { if (ticket === latestQuery) show(found, query, false); });
+          .then(function (found) { if (ticket === latestQuery) complete(found, query); });
       });
     });
   }
 
-  function show(found, query, partial) {
+  function message(found, query, partial) {
     var total = found.results.length;
-    var message = partial ? (!total ? string("searching") : fill(string(query ? "partial" : "partial-count"), { count: total, query: query }))
+    return partial ? (!total ? string("searching") : fill(string(query ? "partial" : "partial-count"), { count: total, query: query }))
       : found.mode === "whole" ? count("results", total, query)
       : found.mode === "prefix" ? count("prefix", total, query)
       : found.mode === "filtered" ? count("count", total, "")
       : fill(string("no-results"), { query: query });
-    var before = current ? current.shown : 0;
-    current = { results: found.results, shown: 0, busy: partial };
-    showMore(message, Math.max(PAGES_SHOWN, before));
   }
 
-  // The next PAGES_SHOWN texts of the current results (or ``texts``), appended; the first
-  // ones replace the hits shown, and come with ``message``, the count (so the count and
-  // the hits it counts are announced and shown at once).
-  function showMore(message, texts) {
+  // A new list: the hits replace those shown, as many texts as were shown (at least
+  // PAGES_SHOWN), with their count.
+  function show(found, query, partial) {
+    var before = current ? current.shown : 0;
+    current = { results: found.results, shown: 0, busy: partial, drawn: Promise.resolve() };
+    showMore(Math.max(PAGES_SHOWN, before), message(found, query, partial), true);
+  }
+
+  // Every shard's answer to the query whose newest shard's hits are shown: those stay,
+  // first and as they are (the reader may be reading or on one of them), the others
+  // follow in the order of the whole index, up to as many texts as a list shows; the
+  // count is the total now. With nothing shown yet, a new list.
+  function complete(found, query) {
+    var state = current;
+    if (!state || !state.shown) return show(found, query, false);
+    var kept = state.results.slice(0, state.shown);
+    var ids = {};
+    kept.forEach(function (result) { ids[result.id] = true; });
+    state.results = kept.concat(found.results.filter(function (result) { return !ids[result.id]; }));
+    state.busy = false;
+    showMore(Math.max(PAGES_SHOWN, state.shown) - state.shown, message({ mode: found.mode, results: state.results }, query, false));
+  }
+
+  // The next ``texts`` texts (PAGES_SHOWN) of the current results, appended in the order
+  // asked for (a batch waits for the one before it); ``replace``: they replace the hits
+  // shown. ``message``, the count, is shown with them (so the count and the hits it
+  // counts are announced and shown at once).
+  function showMore(texts, message, replace) {
     var shown = current;
-    var batch = shown.results.slice(shown.shown, shown.shown + (texts || PAGES_SHOWN));
+    var batch = shown.results.slice(shown.shown, shown.shown + (texts === undefined ? PAGES_SHOWN : texts));
     shown.shown += batch.length;
-    Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+    var busy = shown.busy;
+    var fetched = Promise.all(batch.map(function (result) { return result.data(); }));
+    shown.drawn = Promise.all([fetched, shown.drawn]).then(function (done) {
       if (shown !== current) return;
+      var pages = done[0];
       var html = pages.map(function (data, i) {
         return unitHits(data, positions(batch[i], data)).map(function (hit) {
           return '<li><a class="unit-search__hit" href="' + escapeHtml(hit.url) + '">' +
@@ -375,12 +443,12 @@
             (hit.excerpt ? '<span class="unit-search__excerpt">' + hit.excerpt + "</span>" : "") + "</a></li>";
         }).join("");
       }).join("");
+      if (replace) list.innerHTML = "";
       if (message !== undefined) {
-        list.innerHTML = "";
         status.textContent = message;
-        if (shown.busy) list.setAttribute("aria-busy", "true"); else list.removeAttribute("aria-busy");
+        if (busy) list.setAttribute("aria-busy", "true"); else list.removeAttribute("aria-busy");
       }
-      list.insertAdjacentHTML("beforeend", html);
+      if (html) list.insertAdjacentHTML("beforeend", html);
       var left = shown.results.length - shown.shown;
       more.hidden = left <= 0;
       more.textContent = fill(string("more"), { shown: shown.shown, count: shown.results.length + (shown.busy ? "+" : "") });
@@ -428,7 +496,16 @@
       // The newest shard's only: the older shards' chunks, fetched at once, would keep
       // the worker from the first hits (a frequent word's first hits at 20,000 texts:
       // 2.3 s with them, bench/RESULTS.md).
-      loadPagefind().then(function (loaded) { return loaded.first.preload(query); }).catch(function () {});
+      // Once every shard is loaded (an earlier query), their chunks too, after the newest's.
+      loadPagefind().then(function (loaded) {
+        return loaded.first.preload(query).then(function () {
+          // With the sample bucket's filter, which a prefix's check may need (see prefixWords).
+          if (loaded.all && loaded.ready) {
+            var filters = withFilter(activeFilters(), SAMPLE, SAMPLE_BUCKET);
+            return loaded.all.then(function (all) { return all.preload(query, { filters: filters }); });
+          }
+        });
+      }).catch(function () {});
     }
     timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
