@@ -182,6 +182,11 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         corpus, build_dir, site_url=corpus.settings.get_site_url(os.environ), incremental=in_place, digests=digests or {}
     )
 
+    if digests:
+        # Asked for by the writer and by the outputs' preparation: computed once, here,
+        # before the preparation's process is forked.
+        for lang in LANGUAGES:
+            get_page_fingerprints(corpus, digests, lang)
     preparing = [output for output in get_outputs() if output.prepare]
     # In the background, in a process forked from one that has the corpus, on the second
     # core while this one renders, writes and runs MkDocs: in an incremental build every
