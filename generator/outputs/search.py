@@ -146,6 +146,9 @@ class SearchPages(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self.documents) + len(self.people)
 
+    def __contains__(self, url: object) -> bool:  # Mapping's would make the page
+        return url in self.documents or url in self.people
+
     def __getitem__(self, url: str) -> str:
         if url not in self.made:
             self.made[url] = self.make(url)
