@@ -334,6 +334,24 @@ def edit_cited_title(content: Path) -> None:
     path.write_text(text.replace(f"\n{title}\n", f"\n{title} (révisé)\n", 1), encoding="utf-8")
 
 
+def retitle_text(content: Path) -> None:
+    """A new English title for the newest text, which every list of texts shows it by."""
+    path = find_resolution_dirs(content)[-1][1] / "en.txt"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n")[5:] if line.strip())
+    path.write_text(text.replace(f"\n{title}\n", f"\n{title} (revised)\n", 1), encoding="utf-8")
+
+
+def retag_and_redate_text(content: Path) -> None:
+    """The second newest text's meta.yml: its tags replaced by a new one and one another
+    text has, and a date in a year no other text has (new listing pages, and it leaves
+    its year's, its tags' and the index's place it had)."""
+    folder = find_resolution_dirs(content)[-2][1]
+    other = (find_resolution_dirs(content)[0][1] / "meta.yml").read_text(encoding="utf-8")
+    shared = next(line for line in other.split("\n") if line.startswith("- "))
+    (folder / "meta.yml").write_text(f"date: 2001-05-05\ntags:\n- A tag of its own\n{shared}\n", encoding="utf-8")
+
+
 def remove_text(content: Path) -> None:
     shutil.rmtree(find_resolution_dirs(content)[1][1])
 

@@ -185,6 +185,11 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         corpus, build_dir, site_url=corpus.settings.get_site_url(os.environ), incremental=in_place, digests=digests or {}
     )
 
+    if digests:
+        # Asked for by the writer and by the outputs' preparation: computed once, here,
+        # before the preparation's process is forked.
+        for lang in LANGUAGES:
+            get_page_fingerprints(corpus, digests, lang)
     preparing = [output for output in get_outputs() if output.prepare]
     # In the background, in a process forked from one that has the corpus, on the second
     # core while this one renders, writes and runs MkDocs: in an incremental build every
@@ -207,7 +212,7 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     logger.info(f"Writing pages to {build_dir / 'docs'}")
     # With the content's digests, only pages whose inputs changed since the build folder's
     # last build are rendered, in a full build too (a CI run that keeps the build folder).
-    reports = write_languages(corpus, build_dir, digests, parallel=not in_place)
+    reports = write_languages(corpus, build_dir, digests, parallel=not in_place, in_place=in_place)
     for lang, report in reports.items():
         written = len(report.built.written) + len(report.framed.written)
         unchanged = len(report.built.unchanged) + len(report.framed.unchanged)
@@ -273,11 +278,17 @@ class LanguageReport:
 
 
 def write_language_pages(
-    pages: Iterable[tuple[str, str]], build_dir: Path, lang: str, kept: set[str], kept_frames: Mapping[str, str]
+    pages: Iterable[tuple[str, str]],
+    build_dir: Path,
+    lang: str,
+    kept: set[str],
+    kept_frames: Mapping[str, str],
+    candidates: set[str] | None = None,
 ) -> LanguageReport:
     """Write a language's pages, as they are rendered, where MkDocs and the frames take
     them (``generator.site.frames``); ``kept``: pages known to be right already
-    (``kept_frames``: the frames of those that are framed)."""
+    (``kept_frames``: the frames of those that are framed); ``candidates``: every page
+    the build folder may hold, where known (``PageWriter.finish``)."""
     index_path = get_index_path(build_dir, lang)
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
     shutil.rmtree(build_dir / OLD_PAGES_DIR / lang, ignore_errors=True)
@@ -292,7 +303,7 @@ def write_language_pages(
             # What the fill joins into the frame, parsed here once.
             framed.write(path, get_parts_data(parts))
             frames[path] = frame
-    report = LanguageReport(built.finish(kept | set(kept_frames.values())), framed.finish(kept))
+    report = LanguageReport(built.finish(kept | set(kept_frames.values()), candidates), framed.finish(kept, candidates))
     save_frame_index(index_path, frames)
     return report
 
@@ -302,21 +313,24 @@ def get_fingerprints_path(build_dir: Path, lang: str, frames: bool) -> Path:
     return build_dir / "cache" / (f"pages.{lang}.json" if frames else f"pages.{lang}.mkdocs.json")
 
 
-def write_language(corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None) -> LanguageReport:
-    """Render and write one language's pages; with ``digests`` only those whose inputs changed."""
+def write_language(
+    corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str] | None, in_place: bool = False
+) -> LanguageReport:
+    """Render and write one language's pages; with ``digests`` only those whose inputs
+    changed (``in_place``: an incremental build, which trusts its record of pages)."""
     # The pages kept are where the last build wrote them, for MkDocs or for the frames:
     # one record for each way, the other's dropped.
     fingerprints_path = get_fingerprints_path(build_dir, lang, uses_frames())
     get_fingerprints_path(build_dir, lang, not uses_frames()).unlink(missing_ok=True)
     if digests:
-        return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path)
+        return write_changed_pages(corpus, lang, build_dir, digests, fingerprints_path, in_place)
     # Pages written without fingerprints: a recorded one may no longer match.
     fingerprints_path.unlink(missing_ok=True)
     return write_language_pages(iter_site(corpus, lang), build_dir, lang, set(), {})
 
 
 def write_languages(
-    corpus: Corpus, build_dir: Path, digests: Mapping[str, str] | None, parallel: bool
+    corpus: Corpus, build_dir: Path, digests: Mapping[str, str] | None, parallel: bool, in_place: bool = False
 ) -> dict[str, LanguageReport]:
     """Every language's pages. ``parallel`` (and many texts): the languages at once, each
     but the first in a forked process, which returns only its report.
@@ -325,7 +339,7 @@ def write_languages(
     shares with its parent.
     """
     parallel = parallel and len(corpus.documents) >= PARALLEL_MIN_TEXTS
-    return run_per_language(write_language, lambda lang: (corpus, lang, build_dir, digests), parallel)
+    return run_per_language(write_language, lambda lang: (corpus, lang, build_dir, digests, in_place), parallel)
 
 
 def run_per_language(function: Callable[..., T], arguments: Callable[[str], tuple], parallel: bool) -> dict[str, T]:
@@ -338,7 +352,7 @@ def run_per_language(function: Callable[..., T], arguments: Callable[[str], tupl
 
 
 def write_changed_pages(
-    corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str], fingerprints_path: Path
+    corpus: Corpus, lang: str, build_dir: Path, digests: Mapping[str, str], fingerprints_path: Path, in_place: bool = False
 ) -> LanguageReport:
     """Render and write only the pages whose inputs changed (``generator.render.fingerprints``).
 
@@ -358,11 +372,21 @@ def write_changed_pages(
         return os.path.isfile(f"{framed_root if path in index else built_root}/{path}")
 
     kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and is_written(path)}
+    # The record names every page the last build left (those without a fingerprint with
+    # ""): in an incremental build (the author's), the only pages that may be stale. A
+    # full build looks at every file; so does one after a record of older code, without them.
+    candidates = set(previous) if in_place and EVERY_PAGE_RECORDED in previous else None
     fingerprints_path.unlink(missing_ok=True)
     rendered = iter_site(corpus, lang, [path for path in paths if path not in kept])
-    report = write_language_pages(rendered, build_dir, lang, kept, {path: index[path] for path in kept if path in index})
-    save_fingerprints(fingerprints_path, fingerprints)
+    kept_frames = {path: index[path] for path in kept if path in index}
+    report = write_language_pages(rendered, build_dir, lang, kept, kept_frames, candidates)
+    save_fingerprints(fingerprints_path, {**dict.fromkeys(paths, ""), **fingerprints})
     return report
+
+
+EVERY_PAGE_RECORDED = "meps/index.md"
+"""A page of every site that has no fingerprint: in a record of pages only when the record
+names every page (``write_changed_pages``)."""
 
 
 def fill_languages(build_dir: Path, site_dir: Path, built: Iterable[str], paths: Mapping[str, Iterable[str]] | None = None) -> int:

@@ -29,6 +29,7 @@ from minus ``pagefind/`` (its default ``baseUrl``), so they resolve under any pa
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -52,6 +53,7 @@ from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, wri
 from generator.languages import LANGUAGES
 from generator.model import Corpus, Document, Unit
 from generator.outputs import Output, OutputContext
+from generator.read.cache import get_code_version
 from generator.render.context import PageContext
 from generator.render.escaping import html_text
 from generator.urls import get_person_url, get_resolution_url
@@ -125,27 +127,76 @@ def get_search_pages(corpus: Corpus, lang: str) -> dict[str, str]:
     title and what results are filtered by are in the page's head (``get_search_head``).
     A person's page is their name and what is known of them (role, group, party, country).
     """
-    ctx = PageContext(corpus, lang)
-    labels = {
-        (listing.kind, listing.key): get_label(corpus, listing, lang)
-        for kind in ("types", "tags")
-        for listing in get_listings(corpus)[kind]
-    }
-    pages = {}
-    for document in corpus.documents:
-        units = "".join(
-            f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>' for unit in iter_units(document, lang)
-        )
-        if units:  # a text has units; one without would not be found anyway
-            url = get_resolution_url(document.slug)
-            head = get_search_head(ctx, document, labels) + get_sample_tag(url)
-            pages[url] = wrap_page_html(document.version(lang).title, units, lang, head)
-    for person in corpus.people:
+    return dict(SearchPages(corpus, lang))
+
+
+class SearchPages(Mapping[str, str]):
+    """``get_search_pages``, each page's HTML made when first asked for: an incremental
+    build needs the HTML of the changed pages only (``fingerprint`` tells them)."""
+
+    def __init__(self, corpus: Corpus, lang: str) -> None:
+        self.corpus, self.lang = corpus, lang
+        self.ctx = PageContext(corpus, lang)
+        self.documents = {
+            get_resolution_url(document.slug): document
+            for document in corpus.documents
+            if next(iter(iter_units(document, lang)), None) is not None  # a text without units would not be found anyway
+        }
+        self.people = {get_person_url(person.slug): person for person in corpus.people}
+        self.made: dict[str, str] = {}
+
+    @functools.cached_property
+    def labels(self) -> dict[tuple[str, str], str]:
+        """(listing kind, key) -> its name on the ``lang`` site (``get_search_head``)."""
+        return {
+            (listing.kind, listing.key): get_label(self.corpus, listing, self.lang)
+            for kind in ("types", "tags")
+            for listing in get_listings(self.corpus)[kind]
+        }
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.documents
+        yield from self.people
+
+    def __len__(self) -> int:
+        return len(self.documents) + len(self.people)
+
+    def __contains__(self, url: object) -> bool:  # Mapping's would make the page
+        return url in self.documents or url in self.people
+
+    def __getitem__(self, url: str) -> str:
+        if url not in self.made:
+            self.made[url] = self.make(url)
+        return self.made[url]
+
+    def make(self, url: str) -> str:
+        lang = self.lang
+        if url in self.documents:
+            document = self.documents[url]
+            units = "".join(
+                f'<p><span id="{escape(unit.eid)}"></span>{html_text(unit.text)}</p>' for unit in iter_units(document, lang)
+            )
+            head = get_search_head(self.ctx, document, self.labels) + get_sample_tag(url)
+            return wrap_page_html(document.version(lang).title, units, lang, head)
+        person = self.people[url]
         facts = (person.role, person.group, person.national_party, person.country)
         content = " ".join([person.name, *filter(None, facts)])
-        url = get_person_url(person.slug)
-        pages[url] = wrap_page_html(person.name, f"<p>{html_text(content)}</p>", lang, get_sample_tag(url))
-    return pages
+        return wrap_page_html(person.name, f"<p>{html_text(content)}</p>", lang, get_sample_tag(url))
+
+    def fingerprint(self, digests: Mapping[str, str]) -> dict[str, str]:
+        """URL -> a digest of what its page is made of, for the pages that have one: a
+        text's (with ``Content.digests``) the text, its authors' names and every label
+        (a label names the texts of others too); a person's the person."""
+        corpus = self.corpus
+        salt = (get_code_version(), self.lang, sorted(self.labels.items()))
+        fingerprints = {}
+        for url, document in self.documents.items():
+            if document.slug in digests:
+                authors = [(slug, corpus.people_by_slug[slug].name) for slug in get_author_slugs(corpus, document)]
+                fingerprints[url] = hashlib.sha256(repr((salt, digests[document.slug], authors)).encode("utf-8")).hexdigest()
+        for url, person in self.people.items():
+            fingerprints[url] = hashlib.sha256(repr((salt, person)).encode("utf-8")).hexdigest()
+        return fingerprints
 
 
 def get_pagefind_command() -> list[str]:
@@ -519,11 +570,12 @@ def index_language_fully(
     # The newest shard first: the others' folders are inside its own, and a first bundle is
     # moved into its place.
     for place in sorted(set(places.values()), key=lambda place: place != NEWEST):
-        shard = {url: html for url, html in pages.items() if places[url] == place}
+        urls = [url for url in pages if places[url] == place]
         kept = {url: entry for url, entry in previous.items() if entry[2] == place}
-        if bundle_dir.exists() and {url: entry[0] for url, entry in kept.items()} == {url: digests[url] for url in shard}:
+        if bundle_dir.exists() and {url: entry[0] for url, entry in kept.items()} == {url: digests[url] for url in urls}:
             main.update(kept)
             continue
+        shard = {url: pages[url] for url in urls}  # the HTML made only for a shard indexed again
         fragment_ids = index_shard(shard, lang, lang_dir, place)
         main.update({url: (digests[url], fragment_ids[url], place) for url in shard})
         indexed += len(shard)
@@ -576,8 +628,49 @@ def is_up_to_date(old: SearchState, new: SearchState, places: Mapping[str, str],
     return clean and all(place == places[url] for url, (_, _, place) in old.main.items())
 
 
+PAGES_FILE = "search-pages.json"
+"""Beside a language's bundle: page URL -> [fingerprint of what the page is made of
+(``SearchPages.fingerprint``), digest of its HTML], so that a build makes the HTML of
+changed pages only (at 20,000 texts, making every page's took longer than the rest of an
+incremental build). A record is a cache of a pure function: an entry is used only for
+its own fingerprint, and a record that is not what this code writes is ignored."""
+
+
+def load_page_digests(lang_dir: Path) -> dict[str, tuple[str, str]]:
+    try:
+        data = json.loads((lang_dir / PAGES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {
+        url: (entry[0], entry[1])
+        for url, entry in data.items()
+        if isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)
+    }
+
+
+def get_page_digests(pages: SearchPages, lang_dir: Path, digests: Mapping[str, str]) -> dict[str, str]:
+    """URL -> digest of its HTML: recorded for a page whose fingerprint is the recorded
+    one, else made (and recorded)."""
+    recorded = load_page_digests(lang_dir)
+    fingerprints = pages.fingerprint(digests)
+    found = {}
+    for url in pages:
+        entry = recorded.get(url)
+        fingerprint = fingerprints.get(url)
+        found[url] = entry[1] if fingerprint and entry and entry[0] == fingerprint else get_page_digest(pages[url])
+    record = {url: [fingerprint, found[url]] for url, fingerprint in fingerprints.items()}
+    write_if_changed(lang_dir / PAGES_FILE, get_json_bytes(record))
+    return found
+
+
 def write_search_indexes(
-    corpus: Corpus, output_dir: Path, languages: Iterable[str] = LANGUAGES, incremental: bool = False
+    corpus: Corpus,
+    output_dir: Path,
+    languages: Iterable[str] = LANGUAGES,
+    incremental: bool = False,
+    digests: Mapping[str, str] | None = None,
 ) -> dict[str, int]:
     """Write ``output_dir/<lang>/pagefind/`` for every language whose pages changed.
 
@@ -587,17 +680,19 @@ def write_search_indexes(
     instead of new shards; without it, any change re-indexes the shards it touches.
     Languages and shards one after the other, not at once: Pagefind's memory grows with
     the text it indexes (bench/RESULTS.md), and the MkDocs builds run beside it. Returns
-    the number of pages indexed in each language that was.
+    the number of pages indexed in each language that was. ``digests``
+    (``Content.digests``): pages whose inputs did not change are known by the digest
+    recorded (``PAGES_FILE``), their HTML not made.
     """
     indexed = {}
     for lang in languages:
         lang_dir = Path(output_dir).resolve() / lang
         lang_dir.mkdir(parents=True, exist_ok=True)
-        pages = get_search_pages(corpus, lang)
-        digests = {url: get_page_digest(html) for url, html in pages.items()}
+        pages = SearchPages(corpus, lang)
+        page_digests = get_page_digests(pages, lang_dir, digests or {})
         places = get_page_shards(corpus, pages)
         old = load_search_state(lang_dir)
-        new = get_delta(old, digests) if old else None
+        new = get_delta(old, page_digests) if old else None
         if old and new and is_up_to_date(old, new, places, incremental):
             continue
         (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
@@ -605,7 +700,7 @@ def write_search_indexes(
             index_language_delta(pages, lang, lang_dir, old, new)
             indexed[lang] = len(new.delta)
         else:
-            new, indexed[lang] = index_language_fully(pages, digests, places, lang, lang_dir, old)
+            new, indexed[lang] = index_language_fully(pages, page_digests, places, lang, lang_dir, old)
         save_search_state(lang_dir, new)
     return indexed
 
@@ -623,7 +718,7 @@ def get_search_files(context: OutputContext, lang: str | None) -> dict[str, Path
 
 def prepare_search(context: OutputContext) -> dict[str, int]:
     """Index every language whose pages changed (see ``write_search_indexes``)."""
-    return write_search_indexes(context.corpus, context.build_dir / "search", LANGUAGES, context.incremental)
+    return write_search_indexes(context.corpus, context.build_dir / "search", LANGUAGES, context.incremental, context.digests)
 
 
 OUTPUT = Output("search", get_search_files, prepare=prepare_search, prepare_beside=True)

@@ -45,6 +45,7 @@ from generator.urls import (
 
 LATEST_COUNT = 20
 """How many texts the home page lists."""
+HOME_PATH = "index.md"
 
 
 def render_people(
@@ -240,7 +241,7 @@ def render_cited_by(ctx: PageContext, document: Document) -> Iterator[str]:
 def render_home_page(ctx: PageContext) -> str:
     """The home of one language: what the site is, then the newest texts first."""
     t = ctx.gettext
-    path = "index.md"
+    path = HOME_PATH
     site_name = get_site_name(ctx.corpus.settings, ctx.lang)
     lead = get_site_description(ctx.corpus.settings, ctx.lang)
     # Every page's <head> links the feed already (the theme); the home's adds the dump.
@@ -263,7 +264,7 @@ def render_home_page(ctx: PageContext) -> str:
 def get_page_builders(corpus: Corpus) -> Mapping[str, Callable[[PageContext], str]]:
     """Every page of a language (the same in each): relative path -> its builder."""
     builders: dict[str, Callable[[PageContext], str]] = {
-        "index.md": render_home_page,
+        HOME_PATH: render_home_page,
         INDEX_PATH: render_resolutions_index,
         "meps/index.md": render_people_index,
     }

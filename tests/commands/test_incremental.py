@@ -19,7 +19,15 @@ import pytest
 
 from generator.commands.build import build_site
 from generator.outputs.search import DELTA_DIR, SEARCH_DIR
-from tests.factories import add_newest_text, edit_cited_title, edit_paragraph, make_corpus, remove_text
+from tests.factories import (
+    add_newest_text,
+    edit_cited_title,
+    edit_paragraph,
+    make_corpus,
+    remove_text,
+    retag_and_redate_text,
+    retitle_text,
+)
 
 pytestmark = pytest.mark.slow  # several full and incremental builds each
 
@@ -38,7 +46,9 @@ def outside_search(files: dict[str, tuple[int, str]]) -> dict[str, str]:
     return {path: digest for path, (_, digest) in files.items() if path.split("/")[1:2] != [SEARCH_DIR]}
 
 
-@pytest.mark.parametrize("edit", [edit_paragraph, edit_cited_title, remove_text, add_newest_text])
+@pytest.mark.parametrize(
+    "edit", [edit_paragraph, edit_cited_title, retitle_text, retag_and_redate_text, remove_text, add_newest_text]
+)
 def test_an_incremental_build_after_an_edit_equals_a_full_build(tmp_path, edit):
     content = tmp_path / "content"
     make_corpus(6, content, seed=5)

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.site.docs import write_pages
+from generator.site.docs import PageWriter, write_pages
 
 
 def test_writes_new_pages_and_leaves_unchanged_ones_untouched(tmp_path):
@@ -67,3 +67,19 @@ def test_a_page_that_fails_half_way_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="No space left"):
         write_pages({"index.md": "a page\n"}, docs)
     assert not list(docs.rglob("*.md"))
+
+
+def test_with_the_candidates_known_only_those_are_looked_for(tmp_path):
+    """An incremental build names the pages the last one left (its record): a stale one
+    among them goes, with its folder; nothing outside the folder is touched, whatever the
+    record says."""
+    docs = tmp_path / "site.build" / "docs"
+    write_pages({"index.md": "a", "meps/p.md": "p", "meps/q.md": "q"}, docs)
+    (tmp_path / "outside.md").write_text("keep", encoding="utf-8")
+    writer = PageWriter(docs)
+    writer.write("index.md", "a")
+    candidates = ["index.md", "meps/p.md", "meps/q.md", "gone.md", "../../outside.md", str(tmp_path / "outside.md")]
+    report = writer.finish(kept={"meps/q.md"}, candidates=candidates)
+    assert report.removed == ("meps/p.md",)
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) == ["index.md", "meps/q.md"]
+    assert (tmp_path / "outside.md").read_text(encoding="utf-8") == "keep"
