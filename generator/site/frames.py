@@ -494,5 +494,8 @@ def fill_language(
     else:
         frame_html, changed = stored, set()
     wanted = set(index) if paths is None else {*paths, *(path for path, frame in index.items() if frame in changed)}
-    keys = load_fingerprints(fingerprints) if fingerprints is not None and paths is None else None
+    # A page recorded without a fingerprint ("") is filled every time, never kept.
+    keys = None
+    if fingerprints is not None and paths is None:
+        keys = {path: key for path, key in load_fingerprints(fingerprints).items() if key}
     return len(fill_pages(site_lang_dir, wanted, index, frame_html, build_dir, lang, keys))
