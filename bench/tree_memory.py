@@ -23,6 +23,7 @@ import os
 import resource
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -125,14 +126,31 @@ class MeasuredRun:
 
 
 def run_measured(
-    command: Sequence[str], cwd: Path | None = None, interval: float = INTERVAL, on_sample: Callable[[TreeSample], None] | None = None
+    command: Sequence[str],
+    cwd: Path | None = None,
+    interval: float = INTERVAL,
+    on_sample: Callable[[TreeSample], None] | None = None,
+    on_line: Callable[[float, str], None] | None = None,
 ) -> MeasuredRun:
     """Run ``command`` (its stdout discarded), sampling its tree's RSS every ``interval``
     seconds and its PSS as often as :data:`PSS_SHARE` allows (each PSS sample to
-    ``on_sample`` too)."""
+    ``on_sample`` too; each line of its stderr to ``on_line`` as it comes, with the time)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = psutil.Popen(list(command), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    lines: list[str] = []
+    reader = None
+    if on_line is not None and process.stderr is not None:
+        stream = process.stderr
+
+        def read_lines() -> None:
+            for raw in stream:
+                line = raw.decode(errors="replace")
+                lines.append(line)
+                on_line(time.perf_counter() - started, line.rstrip("\n"))
+
+        reader = threading.Thread(target=read_lines, daemon=True)
+        reader.start()
     peak_pss = TreeSample(0.0, ())
     peak_rss = pss_samples = 0
     next_pss = started
@@ -151,7 +169,11 @@ def run_measured(
             peak_rss = max(peak_rss, get_tree_rss(process))
         time.sleep(interval)
     elapsed = time.perf_counter() - started
-    stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if reader is not None:
+        reader.join()
+        stderr = "".join(lines)
+    else:
+        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return MeasuredRun(elapsed, cpu, process.returncode, stderr, peak_pss, peak_rss, pss_samples)
@@ -166,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run a command; print its process tree's peak PSS and RSS sum.")
     parser.add_argument("--interval", type=float, default=INTERVAL, help="seconds between samples")
     parser.add_argument("--timeline", action="store_true", help="print every PSS sample: time, sum, each process's share")
+    parser.add_argument("--log", action="store_true", help="print the command's stderr as it comes, each line with its time")
     parser.add_argument("command", nargs="+", help="the command (after --)")
     args = parser.parse_args(argv)
 
@@ -173,13 +196,18 @@ def main(argv: list[str] | None = None) -> int:
         shares = " ".join(f"{p.pid}:{p.pss >> 20}" for p in sample.processes if p.pss >= 1 << 20)
         print(f"{sample.at:7.2f} s {sample.pss >> 20:6} MB PSS {sample.rss >> 20:6} MB RSS | {shares}", flush=True)
 
-    run = run_measured(args.command, Path(os.getcwd()), args.interval, print_sample if args.timeline else None)
+    def print_line(at: float, line: str) -> None:
+        print(f"{at:7.2f} s | {line}", flush=True)
+
+    run = run_measured(
+        args.command, Path(os.getcwd()), args.interval, print_sample if args.timeline else None, print_line if args.log else None
+    )
     print(f"exit {run.returncode}, {run.elapsed:.1f} s wall, {run.cpu:.1f} CPU-s, {run.pss_samples} PSS samples")
     print(f"peak PSS sum {run.peak_pss.pss / 2**20:.0f} MB at {run.peak_pss.at:.1f} s "
           f"(RSS sum then {run.peak_pss.rss / 2**20:.0f} MB):")
     print(format_sample(run.peak_pss))
     print(f"peak RSS sum {run.peak_rss / 2**20:.0f} MB")
-    if run.returncode:
+    if run.returncode and not args.log:
         print(run.stderr, file=sys.stderr)
     return run.returncode
 

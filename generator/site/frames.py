@@ -382,6 +382,25 @@ def fill_language(build_dir: Path, site_lang_dir: Path, lang: str, built: bool, 
     else:
         frame_html, changed = stored, set()
     wanted = set(index) if paths is None else {*paths, *(path for path, frame in index.items() if frame in changed)}
-    pages_dir = get_pages_dir(build_dir, lang)
-    pages = {path: (pages_dir / path).read_text(encoding="utf-8") for path in sorted(wanted)}
-    return len(fill_pages(site_lang_dir, pages, index, frame_html))
+    return len(fill_pages(site_lang_dir, MarkdownFiles(get_pages_dir(build_dir, lang), wanted), index, frame_html))
+
+
+class MarkdownFiles(Mapping[str, str]):
+    """Pages' Markdown by path, each read when it is asked for: a language's pages read
+    all at once were most of a filling process's memory (bench/RESULTS.md)."""
+
+    def __init__(self, folder: Path, paths: Iterable[str]):
+        self.folder = folder
+        self.paths = sorted(paths)
+        self.known = set(self.paths)
+
+    def __getitem__(self, path: str) -> str:
+        if path not in self.known:
+            raise KeyError(path)
+        return (self.folder / path).read_text(encoding="utf-8")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.paths)
+
+    def __len__(self) -> int:
+        return len(self.paths)
