@@ -96,7 +96,7 @@ class BackgroundTask:
     def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
         ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
         try:
-            outcome = (function(*args), None)
+            outcome: tuple[Any, GeneratorError | None] = (function(*args), None)
         except GeneratorError as error:
             outcome = (None, error)
         except BaseException as error:  # noqa: BLE001 - reported by the parent
