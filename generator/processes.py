@@ -96,11 +96,18 @@ class BackgroundTask:
     def run(sender: Any, function: Callable[..., Any], args: tuple) -> None:
         ignore_interrupts()  # the parent terminates this process (a daemon) as it exits
         try:
-            sender.send((function(*args), None))
+            outcome: tuple[Any, GeneratorError | None] = (function(*args), None)
         except GeneratorError as error:
-            sender.send((None, error))
+            outcome = (None, error)
         except BaseException as error:  # noqa: BLE001 - reported by the parent
-            sender.send((None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}")))
+            outcome = (None, BuildError(f"{function.__name__} failed: {type(error).__name__}: {error}"))
+        try:
+            sender.send(outcome)
+        except BaseException:  # noqa: BLE001
+            # Stopped while sending (SIGTERM from a parent that is stopping, and no longer
+            # reads): a result larger than the pipe holds would block a second send for
+            # ever, and the parent with it, waiting for this process to end.
+            pass
 
     def result(self) -> Any:
         if self.future is not None:

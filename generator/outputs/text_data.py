@@ -19,8 +19,9 @@ The bytes are deterministic: keys sorted, no whitespace, UTF-8.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Iterator
+
+import msgspec
 
 from generator.languages import LANGUAGES
 from generator.link.linker import adoption_date
@@ -136,9 +137,14 @@ def get_text_data(context: OutputContext, document: Document, lang: str) -> dict
     return data
 
 
+_encoder = msgspec.json.Encoder(order="sorted")
+
+
 def encode(data: dict) -> bytes:
-    """Deterministic JSON: keys sorted, no whitespace, UTF-8 as it is."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Deterministic JSON: keys sorted, no whitespace, UTF-8 as it is. msgspec writes the
+    bytes of ``json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))``
+    (the tests compare them) in under a third of its time."""
+    return _encoder.encode(data)
 
 
 def iter_versions(corpus: Corpus, lang: str) -> Iterator[Document]:

@@ -30,6 +30,20 @@ def test_every_version_is_valid_against_the_schema(make_corpus):
             assert json.loads(encode(data)) == data
 
 
+EVERY_KIND_OF_CHARACTER = "".join(map(chr, range(0x300))) + "\u2028\u2029\ufeff\ud7ff\ue000\ufffd\U0001f600—’«»"
+
+
+@pytest.mark.parametrize("make_corpus", [make_sample_corpus, make_hostile_corpus])
+def test_the_bytes_are_those_of_json_dumps(make_corpus):
+    """encode (msgspec) writes what ``json.dumps`` with sorted keys, no whitespace and
+    UTF-8 as it is writes: control characters, quotes, backslashes, non-BMP characters."""
+    corpus = make_corpus()
+    datas = [get_data(corpus, document.slug, lang) for document in corpus.documents for lang in document.versions]
+    datas.append({"é": EVERY_KIND_OF_CHARACTER, "a": [EVERY_KIND_OF_CHARACTER, None, True, False, 0, -12345678901234], "Z": {}})
+    for data in datas:
+        assert encode(data) == json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def test_the_parse_fields_are_there_as_parse_json_gives_them():
     corpus = make_sample_corpus()
     data = get_data(corpus, OLD, "fr")
