@@ -1,15 +1,18 @@
 """Writing files so that no reader ever sees one half-written.
 
 Every file the generator writes goes through here: a temporary file beside the target,
-renamed over it (a rename replaces a file in one step on POSIX file systems).
+renamed over it (a rename replaces a file in one step on POSIX file systems). And
+reading back the JSON records a build keeps, where an unreadable one is an absent one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 SITE_FILE_MODE = 0o644
 """A file of the site is for everyone to read (a temporary file is made private)."""
@@ -75,3 +78,18 @@ def create_file(path: Path, data: bytes) -> bool:
         path.unlink(missing_ok=True)
         raise
     return True
+
+
+def read_json(path: Path) -> Any:
+    """The JSON value in ``path``; None where the file is missing or is not JSON (a
+    build's record is a cache: one it cannot read is one it does not have)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def read_string_mapping(path: Path) -> dict[str, str]:
+    """The JSON object of strings in ``path`` (``read_json``); empty for anything else."""
+    data = read_json(path)
+    return data if isinstance(data, dict) and all(isinstance(value, str) for value in data.values()) else {}

@@ -49,7 +49,7 @@ import cbor2
 from generator import processes
 from generator.errors import GeneratorError
 from generator.facets import get_author_slugs, get_label, get_listings, get_tags, get_type_key, get_year
-from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, write_if_changed
+from generator.fs import SITE_FILE_MODE, holds_bytes, read_json, write_file_atomically, write_if_changed
 from generator.languages import LANGUAGES
 from generator.model import Corpus, Document, Unit
 from generator.outputs import Output, OutputContext
@@ -637,10 +637,7 @@ its own fingerprint, and a record that is not what this code writes is ignored."
 
 
 def load_page_digests(lang_dir: Path) -> dict[str, tuple[str, str]]:
-    try:
-        data = json.loads((lang_dir / PAGES_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    data = read_json(lang_dir / PAGES_FILE)
     if not isinstance(data, dict):
         return {}
     return {

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator.facets import get_listings
+from generator.fs import read_string_mapping, write_file_atomically
 from generator.model import CitationLink, Corpus
 from generator.read.cache import get_code_version
 from generator.render.comparison import has_comparison
@@ -141,14 +142,8 @@ def get_list_fingerprints(corpus: Corpus, lang: str) -> dict[str, str]:
 
 
 def load_fingerprints(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return read_string_mapping(path)
 
 
 def save_fingerprints(path: Path, fingerprints: Mapping[str, str]) -> None:
-    from generator.fs import write_file_atomically
-
     write_file_atomically(path, json.dumps(fingerprints, sort_keys=True).encode("utf-8"))

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import BuildError
-from generator.fs import SITE_FILE_MODE, create_file, write_file_atomically, write_if_changed
+from generator.fs import SITE_FILE_MODE, create_file, read_string_mapping, write_file_atomically, write_if_changed
 from generator.outputs import link_or_copy
 from generator.render.escaping import assemble_page
 from generator.render.fingerprints import load_fingerprints
@@ -434,11 +434,7 @@ def save_frame_index(path: Path, frames: Mapping[str, str]) -> None:
 
 
 def load_frame_index(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()) else {}
+    return read_string_mapping(path)
 
 
 def get_index_path(build_dir: Path, lang: str) -> Path:
