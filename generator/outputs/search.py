@@ -188,7 +188,8 @@ class SearchPages(Mapping[str, str]):
         text's (with ``Content.digests``) the text, its authors' names and every label
         (a label names the texts of others too); a person's the person."""
         corpus = self.corpus
-        salt = (get_code_version(), self.lang, sorted(self.labels.items()))
+        # Digested once: repr of every label for each of 40,000 pages is work done again per page.
+        salt = hashlib.sha256(repr((get_code_version(), self.lang, sorted(self.labels.items()))).encode("utf-8")).hexdigest()
         fingerprints = {}
         for url, document in self.documents.items():
             if document.slug in digests:
