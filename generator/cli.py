@@ -165,10 +165,10 @@ def raise_terminated(signum: int, frame: object) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = get_argument_parser().parse_args(argv)
-    log.configure(verbose=args.verbose, quiet=args.quiet)
-    signal.signal(signal.SIGTERM, raise_terminated)
-    try:
+    try:  # Ctrl-C from the very start ends in one line too
+        args = get_argument_parser().parse_args(argv)
+        log.configure(verbose=args.verbose, quiet=args.quiet)
+        signal.signal(signal.SIGTERM, raise_terminated)
         return run(args)
     except GeneratorError as error:
         print(f"error: {error}", file=sys.stderr)

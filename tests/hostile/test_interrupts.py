@@ -43,6 +43,13 @@ if stage == "pagefind" and sys.orig_argv[1:3] == ["-m", "generator"]:
     import generator.outputs.search as search
     pause = f"import time; open({started!r} + '.' + str(__import__('os').getpid()), 'w').close(); time.sleep({seconds})"
     search.get_pagefind_command = lambda: [sys.executable, "-c", pause]
+if stage == "starting" and sys.orig_argv[1:3] == ["-m", "generator"]:
+    class CtrlC:  # Ctrl-C as it lands while Python still imports the command line
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            if name == "generator.languages":
+                raise KeyboardInterrupt
+    sys.meta_path.insert(0, CtrlC)
 '''
 
 
@@ -146,6 +153,17 @@ def test_after_a_kill_the_next_build_waits_for_its_children_then_removes_what_it
     assert session_processes(build.pid) == []
     assert leftovers(site) == [] and scratch_dirs(site) == []
     assert "en/resolutions/2012-03-07-kazakhstan/index.html" in html_pages(site)
+
+
+def test_ctrl_c_while_the_generator_is_still_starting_is_one_line_not_a_traceback(tmp_path):
+    # serve's rebuild, stopped with serve by one Ctrl-C just after it started, printed
+    # Python's KeyboardInterrupt traceback from inside its imports.
+    env, _ = slowed_env(tmp_path, "starting")
+    site = tmp_path / "site"
+    result = run_generator("build", "--site-dir", str(site), env=env)
+    assert result.returncode == 130 and result.stderr.startswith("interrupted (Ctrl-C)"), result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not site.exists()
 
 
 def test_a_second_build_waits_for_the_first_saying_so_in_one_line(tmp_path, site_with_content):
