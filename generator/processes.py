@@ -9,10 +9,12 @@ waits for them instead of cleaning up under their feet.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import subprocess
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -41,8 +43,43 @@ def ignore_interrupts() -> None:
 
 
 def start(command: Sequence[str], **options: Any) -> subprocess.Popen:
-    """``subprocess.Popen(command, **options)``, holding the locks this process holds."""
-    return subprocess.Popen(command, pass_fds=tuple(sorted(_inherited_fds)), **options)
+    """``subprocess.Popen(command, **options)``, holding the locks this process holds.
+
+    Ctrl-C and SIGTERM are raised where the program is (``generator.cli``), and inside
+    ``Popen``, between its fork and the child's exec, the exception would leave a child
+    running that no one holds to stop (a build stopped as it started MkDocs left MkDocs
+    running). So they wait until ``Popen`` has returned; the child, started as its parent
+    was being stopped, is then stopped too, and the signal raised as it would have been.
+    """
+    with held_signals() as heard:
+        process = subprocess.Popen(command, pass_fds=tuple(sorted(_inherited_fds)), **options)
+    if heard:
+        stop(process)
+        signal.raise_signal(heard[0])  # the handler, restored, raises it here
+    return process
+
+
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[list[int]]:
+    """The signals of HELD_SIGNALS whose handlers raise (Python functions, not SIG_IGN or
+    SIG_DFL) noted instead of handled while inside; yields those noted. Only the main
+    thread handles signals: in another thread, nothing is held."""
+    heard: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield heard
+        return
+    handlers = {signum: signal.getsignal(signum) for signum in HELD_SIGNALS}
+    held = {signum: handler for signum, handler in handlers.items() if callable(handler)}
+    for signum in held:
+        signal.signal(signum, lambda signum, frame: heard.append(signum))
+    try:
+        yield heard
+    finally:
+        for signum, handler in held.items():
+            signal.signal(signum, handler)
 
 
 def stop(process: subprocess.Popen, seconds: float = STOP_SECONDS) -> None:
