@@ -52,6 +52,7 @@ from generator.site.frames import (
     save_frame_index,
     share_pages,
 )
+from generator.site.parts import PartsWriter, load_index
 from generator.site.projects import (
     NAV_PAGES,
     remove_mkdocs_not_found_pages,
@@ -268,7 +269,7 @@ class LanguageReport:
     built: WriteReport
     """The pages MkDocs builds (``site.build/docs/<lang>/``), its frames among them."""
     framed: WriteReport
-    """The pages filled in from frames (``site.build/parts/<lang>/``)."""
+    """The pages filled in from frames (their records in ``site.build/parts/<lang>/``)."""
 
     @property
     def removed(self) -> tuple[str, ...]:
@@ -294,16 +295,17 @@ def write_language_pages(
     shutil.rmtree(build_dir / OLD_PAGES_DIR / lang, ignore_errors=True)
     with contextlib.suppress(OSError):  # the other language's may be there still
         (build_dir / OLD_PAGES_DIR).rmdir()
-    built, framed = PageWriter(build_dir / "docs" / lang), PageWriter(get_parts_dir(build_dir, lang))
+    built = PageWriter(build_dir / "docs" / lang)
     frames = dict(kept_frames)
-    for path, text, frame, parts in share_pages(pages, NAV_PAGES.values(), uses_frames()):
-        if frame is None or parts is None:
-            built.write(path, text)
-        else:
-            # What the fill joins into the frame, parsed here once.
-            framed.write(path, get_parts_data(parts))
-            frames[path] = frame
-    report = LanguageReport(built.finish(kept | set(kept_frames.values()), candidates), framed.finish(kept, candidates))
+    with PartsWriter(get_parts_dir(build_dir, lang)) as framed:
+        for path, text, frame, parts in share_pages(pages, NAV_PAGES.values(), uses_frames()):
+            if frame is None or parts is None:
+                built.write(path, text)
+            else:
+                # What the fill joins into the frame, parsed here once.
+                framed.write(path, get_parts_data(parts))
+                frames[path] = frame
+        report = LanguageReport(built.finish(kept | set(kept_frames.values()), candidates), framed.finish(kept))
     save_frame_index(index_path, frames)
     return report
 
@@ -362,14 +364,15 @@ def write_changed_pages(
     fingerprints = get_page_fingerprints(corpus, digests, lang)
     previous = load_fingerprints(fingerprints_path)
     index = load_frame_index(get_index_path(build_dir, lang))
-    docs_dir, pages_dir = build_dir / "docs" / lang, get_parts_dir(build_dir, lang)
+    records = load_index(get_parts_dir(build_dir, lang))
     paths = get_page_builders(corpus)
 
-    framed_root, built_root = str(pages_dir), str(docs_dir)
+    built_root = str(build_dir / "docs" / lang)
 
     def is_written(path: str) -> bool:
-        """Its Markdown is where the last build put it (strings: Path objects cost seconds at 80,000 pages)."""
-        return os.path.isfile(f"{framed_root if path in index else built_root}/{path}")
+        """Its page is where the last build put it: a framed page's record in the packs,
+        another's Markdown file (strings: Path objects cost seconds at 80,000 pages)."""
+        return path in records if path in index else os.path.isfile(f"{built_root}/{path}")
 
     kept = {path for path in paths if path in fingerprints and previous.get(path) == fingerprints[path] and is_written(path)}
     # The record names every page the last build left (those without a fingerprint with

@@ -39,6 +39,7 @@ from generator.fs import SITE_FILE_MODE, create_file, read_string_mapping, write
 from generator.outputs import link_or_copy
 from generator.render.escaping import assemble_page
 from generator.render.fingerprints import load_fingerprints
+from generator.site.parts import PartsReader
 from generator.site.raw_html import convert_page
 from generator.urls import get_page_url
 
@@ -78,13 +79,13 @@ class PageParts:
 
 
 PARTS_HEADER = b"generator framed page 1\n"
-"""Opens a framed page's file in the build folder (``get_parts_dir``): its values, then its
-content, as the fill joins them into the frame's HTML. Written by this code only (a file
-without it is not read as one)."""
+"""Opens a framed page's record in the build folder (``get_parts_dir``): its values, then
+its content, as the fill joins them into the frame's HTML. Written by this code only (a
+record without it is not read as one)."""
 
 
 def get_parts_data(parts: PageParts) -> bytes:
-    """The bytes of a framed page's file: the header, its values (the strings of its front
+    """The bytes of a framed page's record: the header, its values (the strings of its front
     matter in order, a JSON list on one line) and its content, UTF-8."""
     values = json.dumps(list(iter_values(parts.meta)), ensure_ascii=False)
     return b"".join((PARTS_HEADER, values.encode("utf-8"), b"\n", parts.content.encode("utf-8")))
@@ -349,7 +350,7 @@ def fill_pages(
     keys: Mapping[str, str] | None = None,
 ) -> list[str]:
     """Write the HTML of the framed pages ``paths`` into a language's built site, each from
-    its file in the build folder (``get_parts_dir``) and its frame (``frames``: path ->
+    its record in the build folder (``get_parts_dir``) and its frame (``frames``: path ->
     frame path; ``frame_html``: frame path -> its HTML); the pages written (those whose
     bytes changed).
 
@@ -358,14 +359,30 @@ def fill_pages(
     (``get_html_dir``) under a digest of its path, fingerprint and frame, and hard-linked
     into the site; a page whose HTML is kept already is linked, not filled again (a CI
     build that restores the build folder); kept HTML no page used is removed."""
-    parts_dir, docs_dir = get_parts_dir(build_dir, lang), build_dir / "docs" / lang
+    with PartsReader(get_parts_dir(build_dir, lang)) as records:
+        written = fill_from_records(site_lang_dir, paths, frames, frame_html, build_dir, lang, records, keys)
+    return written
+
+
+def fill_from_records(
+    site_lang_dir: Path,
+    paths: Iterable[str],
+    frames: Mapping[str, str],
+    frame_html: Mapping[str, str],
+    build_dir: Path,
+    lang: str,
+    records: PartsReader,
+    keys: Mapping[str, str] | None,
+) -> list[str]:
+    """``fill_pages`` with the language's records open, read in the order of their packs."""
+    docs_dir = build_dir / "docs" / lang
     store = get_html_dir(build_dir, lang) if keys is not None else None
     cut: dict[str, Frame] = {}
     frame_digests: dict[str, str] = {}
     used: set[str] = set()
     written = []
     folders: set[Path] = set()
-    for path in sorted(paths):
+    for path in records.in_order(paths):
         frame_path = frames[path]
         if frame_path not in frame_html:
             raise FrameError(f"{path}: its frame {frame_path} was not built")
@@ -389,9 +406,10 @@ def fill_pages(
             frame_markdown = (docs_dir / frame_path).read_text(encoding="utf-8")
             cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, *get_frame_parts(frame_path, frame_markdown))
         frame = cut[frame_path]
-        parts = read_parts_data((parts_dir / path).read_bytes())
+        record = records.get(path)
+        parts = read_parts_data(record) if record is not None else None
         if parts is None or len(parts[0]) != frame.values:
-            raise FrameError(f"{parts_dir / path}: not a page its frame {frame_path} can be filled with")
+            raise FrameError(f"{records.folder}: {path} is not recorded as a page its frame {frame_path} can be filled with")
         data = frame.fill(parts[0], parts[1], url)
         if kept is not None:
             keep_file(kept, data)
@@ -453,8 +471,7 @@ def get_store_path(build_dir: Path, lang: str) -> Path:
 
 
 def get_parts_dir(build_dir: Path, lang: str) -> Path:
-    """The framed pages' files (``get_parts_data``), by the path of their Markdown (MkDocs
-    reads ``docs/<lang>/``, not this)."""
+    """The framed pages' records (``get_parts_data``), packed (``generator.site.parts``)."""
     return build_dir / "parts" / lang
 
 
