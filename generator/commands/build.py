@@ -195,15 +195,10 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
     # In the background, in a process forked from one that has the corpus, on the second
     # core while this one renders, writes and runs MkDocs: in an incremental build every
     # preparation, in a full one those that wait on a program of their own (Pagefind,
-    # which alone left a core idle for a third of a full build: bench/RESULTS.md).
+    # which alone left a core idle for a third of a full build: bench/RESULTS.md). The
+    # others of a full build: in this process once the pages are filled (``after``).
     beside = [output for output in preparing if in_place or output.prepare_beside]
-    ahead = [output for output in preparing if output not in beside]
-    if ahead:
-        # Before rendering: their memory then adds to the corpus's alone.
-        logger.info(f"Preparing {', '.join(o.name for o in ahead)}")
-        for output in ahead:
-            if output.prepare:
-                output.prepare(context)
+    after = [output for output in preparing if output not in beside]
     if beside:
         changed = "changed pages, " if in_place else ""
         logger.info(f"Preparing {', '.join(o.name for o in beside)} ({changed}in the background)")
@@ -242,6 +237,11 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         remove_mkdocs_not_found_pages(new_site)
         logger.info("Filling the pages in from their frames")
         fill_languages(build_dir, new_site, LANGUAGES)
+        # While the search's last Pagefind runs, on the core it leaves idle; no process
+        # forked for them, no copy of the corpus more than rendering's.
+        logger.info(f"Preparing {', '.join(o.name for o in after)}")
+        for output in after:
+            output.prepare(context)
         finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
