@@ -69,10 +69,11 @@ class Output:
     per_language: bool = True
     """Called once a language, paths inside ``site/<lang>/``; else once, paths inside ``site/``."""
     prepare: Callable[[OutputContext], object] | None = None
-    """Work the build runs before rendering (in the background where it can)."""
+    """Work the build runs before it writes the outputs: beside rendering (``prepare_beside``),
+    or in a full build after the fill, while the search's Pagefind runs."""
     prepare_beside: bool = False
     """In a full build too, ``prepare`` runs in a forked process beside rendering and
-    MkDocs (else before them, in the build's process): work that waits mostly on a
+    MkDocs (else after the fill, in the build's process): work that waits mostly on a
     program of its own (Pagefind), which would leave a core idle."""
 
 
