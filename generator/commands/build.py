@@ -241,7 +241,8 @@ def build_into(corpus: Corpus, folders: BuildFolders, in_place: bool, digests: M
         # forked for them, no copy of the corpus more than rendering's.
         logger.info(f"Preparing {', '.join(o.name for o in after)}")
         for output in after:
-            output.prepare(context)
+            if output.prepare:
+                output.prepare(context)
         finish_tasks(tasks)
         logger.info("Writing the outputs")
         write_outputs(context, new_site)
