@@ -359,66 +359,52 @@ def fill_pages(
     (``get_html_dir``) under a digest of its path, fingerprint and frame, and hard-linked
     into the site; a page whose HTML is kept already is linked, not filled again (a CI
     build that restores the build folder); kept HTML no page used is removed."""
+    # The records are read in the order of their packs (``PartsReader.in_order``).
     with PartsReader(get_parts_dir(build_dir, lang)) as records:
-        written = fill_from_records(site_lang_dir, paths, frames, frame_html, build_dir, lang, records, keys)
-    return written
-
-
-def fill_from_records(
-    site_lang_dir: Path,
-    paths: Iterable[str],
-    frames: Mapping[str, str],
-    frame_html: Mapping[str, str],
-    build_dir: Path,
-    lang: str,
-    records: PartsReader,
-    keys: Mapping[str, str] | None,
-) -> list[str]:
-    """``fill_pages`` with the language's records open, read in the order of their packs."""
-    docs_dir = build_dir / "docs" / lang
-    store = get_html_dir(build_dir, lang) if keys is not None else None
-    cut: dict[str, Frame] = {}
-    frame_digests: dict[str, str] = {}
-    used: set[str] = set()
-    written = []
-    folders: set[Path] = set()
-    for path in records.in_order(paths):
-        frame_path = frames[path]
-        if frame_path not in frame_html:
-            raise FrameError(f"{path}: its frame {frame_path} was not built")
-        url = get_page_url(path)
-        html_path = site_lang_dir / url / "index.html"
-        if html_path.parent not in folders:
-            html_path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(html_path.parent)
-        kept = None
-        if store is not None and keys is not None and path in keys:
-            if frame_path not in frame_digests:
-                frame_digests[frame_path] = hashlib.sha256(frame_html[frame_path].encode("utf-8")).hexdigest()
-            name = hashlib.sha256(f"{path}\0{keys[path]}\0{frame_digests[frame_path]}".encode()).hexdigest()
-            used.add(name)
-            kept = store / name[:2] / name
-            if kept.is_file():
+        docs_dir = build_dir / "docs" / lang
+        store = get_html_dir(build_dir, lang) if keys is not None else None
+        cut: dict[str, Frame] = {}
+        frame_digests: dict[str, str] = {}
+        used: set[str] = set()
+        written = []
+        folders: set[Path] = set()
+        for path in records.in_order(paths):
+            frame_path = frames[path]
+            if frame_path not in frame_html:
+                raise FrameError(f"{path}: its frame {frame_path} was not built")
+            url = get_page_url(path)
+            html_path = site_lang_dir / url / "index.html"
+            if html_path.parent not in folders:
+                html_path.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(html_path.parent)
+            kept = None
+            if store is not None and keys is not None and path in keys:
+                if frame_path not in frame_digests:
+                    frame_digests[frame_path] = hashlib.sha256(frame_html[frame_path].encode("utf-8")).hexdigest()
+                name = hashlib.sha256(f"{path}\0{keys[path]}\0{frame_digests[frame_path]}".encode()).hexdigest()
+                used.add(name)
+                kept = store / name[:2] / name
+                if kept.is_file():
+                    if link_or_copy(kept, html_path):
+                        written.append(path)
+                    continue
+            if frame_path not in cut:
+                frame_markdown = (docs_dir / frame_path).read_text(encoding="utf-8")
+                cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, *get_frame_parts(frame_path, frame_markdown))
+            frame = cut[frame_path]
+            record = records.get(path)
+            parts = read_parts_data(record) if record is not None else None
+            if parts is None or len(parts[0]) != frame.values:
+                raise FrameError(f"{records.folder}: {path} is not recorded as a page its frame {frame_path} can be filled with")
+            data = frame.fill(parts[0], parts[1], url)
+            if kept is not None:
+                keep_file(kept, data)
                 if link_or_copy(kept, html_path):
                     written.append(path)
-                continue
-        if frame_path not in cut:
-            frame_markdown = (docs_dir / frame_path).read_text(encoding="utf-8")
-            cut[frame_path] = cut_frame(frame_html[frame_path], frame_path, *get_frame_parts(frame_path, frame_markdown))
-        frame = cut[frame_path]
-        record = records.get(path)
-        parts = read_parts_data(record) if record is not None else None
-        if parts is None or len(parts[0]) != frame.values:
-            raise FrameError(f"{records.folder}: {path} is not recorded as a page its frame {frame_path} can be filled with")
-        data = frame.fill(parts[0], parts[1], url)
-        if kept is not None:
-            keep_file(kept, data)
-            if link_or_copy(kept, html_path):
+            elif create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
                 written.append(path)
-        elif create_file(html_path, data) or write_if_changed(html_path, data, SITE_FILE_MODE):
-            written.append(path)
-    if store is not None:
-        remove_unused(store, used)
+        if store is not None:
+            remove_unused(store, used)
     return written
 
 
