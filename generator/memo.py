@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -18,13 +19,15 @@ def per_corpus(function: Callable[[Corpus], T]) -> Callable[[Corpus], T]:
     listings each took seconds, asked for by the render, fingerprint, search and feed
     stages over and over (bench/RESULTS.md)."""
     last: dict[str, Any] = {}
+    lock = threading.Lock()  # the search indexes languages in threads (processes.run_at_once)
 
     @functools.wraps(function)
     def wrapper(corpus: Corpus) -> T:
-        if last.get("corpus") is not corpus:
-            last.clear()
-            last["value"] = function(corpus)
-            last["corpus"] = corpus
-        return last["value"]
+        with lock:
+            if last.get("corpus") is not corpus:
+                last.clear()
+                last["value"] = function(corpus)
+                last["corpus"] = corpus
+            return last["value"]
 
     return wrapper

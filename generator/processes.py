@@ -15,8 +15,8 @@ import signal
 import subprocess
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from typing import Any, TypeVar
 
 from generator.errors import BuildError, GeneratorError
 
@@ -25,6 +25,14 @@ STOP_SECONDS = 10.0
 
 _inherited_fds: set[int] = set()
 """The descriptors every child inherits: the locks this process holds."""
+
+_waited_on: set[subprocess.Popen] = set()
+"""The children ``run`` waits on, in any thread (``run_at_once`` stops them)."""
+_waited_lock = threading.Lock()
+_stopping = threading.Event()
+"""Set while ``run_at_once`` stops its calls: ``start`` starts no child."""
+
+T = TypeVar("T")
 
 
 def share_with_children(fd: int) -> None:
@@ -51,6 +59,8 @@ def start(command: Sequence[str], **options: Any) -> subprocess.Popen:
     running). So they wait until ``Popen`` has returned; the child, started as its parent
     was being stopped, is then stopped too, and the signal raised as it would have been.
     """
+    if _stopping.is_set():
+        raise BuildError("not started: the build is stopping")
     with held_signals() as heard:
         process = subprocess.Popen(command, pass_fds=tuple(sorted(_inherited_fds)), **options)
     if heard:
@@ -97,13 +107,49 @@ def stop(process: subprocess.Popen, seconds: float = STOP_SECONDS) -> None:
 def run(command: Sequence[str], **options: Any) -> subprocess.CompletedProcess:
     """``subprocess.run(command, capture_output=True, text=True)``, but a child is asked
     to stop (and given time to) when this process is interrupted, not killed at once."""
-    process = start(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options)
+    with _waited_lock:
+        process = start(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **options)
+        _waited_on.add(process)
     try:
         stdout, stderr = process.communicate()
     except BaseException:
         stop(process)
         raise
+    finally:
+        with _waited_lock:
+            _waited_on.discard(process)
     return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def run_at_once(calls: Sequence[Callable[[], T]]) -> list[T]:
+    """Each of ``calls`` in a thread of its own, all at once; their results in order, or
+    the first one's exception. For calls that spend their time waiting on children
+    (``run``): the children work at once, and the threads hold the interpreter only between them.
+
+    Only the calling thread hears Ctrl-C or SIGTERM: then the children the calls wait on
+    are stopped, a call starts no other, and each call unwinds (removing what it made)
+    before the signal's exception goes on.
+    """
+    if len(calls) < 2:
+        return [call() for call in calls]
+    executor = ThreadPoolExecutor(len(calls))
+    futures = [executor.submit(call) for call in calls]
+    try:
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        for future in futures:
+            if future in done:
+                future.result()  # a call's exception, before the others end
+        return [future.result() for future in futures]
+    except BaseException:
+        with _waited_lock:
+            _stopping.set()
+            running = list(_waited_on)
+        for process in running:
+            stop(process)
+        raise
+    finally:
+        executor.shutdown(wait=True)  # after an error too: every call has unwound
+        _stopping.clear()
 
 
 class BackgroundTask:

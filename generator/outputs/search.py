@@ -676,30 +676,46 @@ def write_search_indexes(
     English text re-indexes English only, and a change of theme re-indexes nothing.
     ``incremental``: up to DELTA_MAX changed pages go into the delta bundle (see above)
     instead of new shards; without it, any change re-indexes the shards it touches.
-    Languages and shards one after the other, not at once: Pagefind's memory grows with
-    the text it indexes (bench/RESULTS.md), and the MkDocs builds run beside it. Returns
-    the number of pages indexed in each language that was. ``digests``
-    (``Content.digests``): pages whose inputs did not change are known by the digest
-    recorded (``PAGES_FILE``), their HTML not made.
+    The languages at once, each in a thread that mostly waits on its Pagefind runs:
+    Pagefind uses one core, and one language's shards after the other left the second
+    core idle once the pages were written (bench/RESULTS.md). Within a language the shards
+    go one after the other: Pagefind's memory grows with the text it indexes. Returns the
+    number of pages indexed in each language that was. ``digests`` (``Content.digests``):
+    pages whose inputs did not change are known by the digest recorded (``PAGES_FILE``),
+    their HTML not made.
     """
-    indexed = {}
-    for lang in languages:
-        lang_dir = Path(output_dir).resolve() / lang
-        lang_dir.mkdir(parents=True, exist_ok=True)
-        pages = SearchPages(corpus, lang)
-        page_digests = get_page_digests(pages, lang_dir, digests or {})
-        places = get_page_shards(corpus, pages)
-        old = load_search_state(lang_dir)
-        new = get_delta(old, page_digests) if old else None
-        if old and new and is_up_to_date(old, new, places, incremental):
-            continue
-        (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
-        if old and new and incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
-            index_language_delta(pages, lang, lang_dir, old, new)
-            indexed[lang] = len(new.delta)
-        else:
-            new, indexed[lang] = index_language_fully(pages, page_digests, places, lang, lang_dir, old)
-        save_search_state(lang_dir, new)
+    languages = list(languages)
+    # Made here, in this thread: what the languages' pages share is computed once.
+    pages = {lang: SearchPages(corpus, lang) for lang in languages}
+    for lang_pages in pages.values():
+        lang_pages.labels  # noqa: B018 - computed before the threads ask for it
+    in_threads = len(languages) > 1 and (os.cpu_count() or 1) > 1
+    calls = [
+        functools.partial(index_language, pages[lang], Path(output_dir).resolve() / lang, incremental, digests or {})
+        for lang in languages
+    ]
+    counts = processes.run_at_once(calls) if in_threads else [call() for call in calls]
+    return {lang: count for lang, count in zip(languages, counts, strict=True) if count is not None}
+
+
+def index_language(pages: SearchPages, lang_dir: Path, incremental: bool, digests: Mapping[str, str]) -> int | None:
+    """``write_search_indexes`` for one language: the number of pages indexed, or None if
+    its bundle was up to date."""
+    lang = pages.lang
+    lang_dir.mkdir(parents=True, exist_ok=True)
+    page_digests = get_page_digests(pages, lang_dir, digests)
+    places = get_page_shards(pages.corpus, pages)
+    old = load_search_state(lang_dir)
+    new = get_delta(old, page_digests) if old else None
+    if old and new and is_up_to_date(old, new, places, incremental):
+        return None
+    (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
+    if old and new and incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
+        index_language_delta(pages, lang, lang_dir, old, new)
+        indexed = len(new.delta)
+    else:
+        new, indexed = index_language_fully(pages, page_digests, places, lang, lang_dir, old)
+    save_search_state(lang_dir, new)
     return indexed
 
 
