@@ -169,6 +169,11 @@ class SearchPages(Mapping[str, str]):
             self.made[url] = self.make(url)
         return self.made[url]
 
+    def take(self, url: str) -> str:
+        """The page's HTML, no longer kept if it was: a shard's pages are held only while
+        it is indexed (at 20,000 texts, every page's HTML was hundreds of MB a language)."""
+        return self.made.pop(url, None) or self.make(url)
+
     def make(self, url: str) -> str:
         lang = self.lang
         if url in self.documents:
@@ -558,12 +563,12 @@ def index_shard(pages: Mapping[str, str], lang: str, lang_dir: Path, place: str)
 
 
 def index_language_fully(
-    pages: Mapping[str, str], digests: Mapping[str, str], places: Mapping[str, str], lang: str, lang_dir: Path,
+    pages: SearchPages, digests: Mapping[str, str], places: Mapping[str, str], lang: str, lang_dir: Path,
     old: SearchState | None,
 ) -> tuple[SearchState, int]:
     """Clean shards of every page, an empty overlay, no delta bundle; a shard whose pages
-    are those ``old`` says it indexes is left as it is. Returns the state and the number
-    of pages indexed."""
+    are those ``old`` says it indexes is left as it is (``digests``: of every page, if
+    ``old``; else those known). Returns the state and the number of pages indexed."""
     bundle_dir = lang_dir / SEARCH_DIR
     previous = old.main if old else {}
     main: dict[str, tuple[str, str, str]] = {}
@@ -573,13 +578,14 @@ def index_language_fully(
     for place in sorted(set(places.values()), key=lambda place: place != NEWEST):
         urls = [url for url in pages if places[url] == place]
         kept = {url: entry for url, entry in previous.items() if entry[2] == place}
-        if bundle_dir.exists() and {url: entry[0] for url, entry in kept.items()} == {url: digests[url] for url in urls}:
+        if bundle_dir.exists() and {url: entry[0] for url, entry in kept.items()} == {url: digests.get(url) for url in urls}:
             main.update(kept)
             continue
-        shard = {url: pages[url] for url in urls}  # the HTML made only for a shard indexed again
+        shard = {url: pages.take(url) for url in urls}  # the HTML made only for a shard indexed again
         fragment_ids = index_shard(shard, lang, lang_dir, place)
-        main.update({url: (digests[url], fragment_ids[url], place) for url in shard})
+        main.update({url: (digests.get(url) or get_page_digest(html), fragment_ids[url], place) for url, html in shard.items()})
         indexed += len(shard)
+        del shard  # before the next shard's pages are made
     shards_dir = bundle_dir / SHARDS_DIR
     if shards_dir.is_dir():
         for path in sorted(shards_dir.iterdir()):
@@ -658,9 +664,13 @@ def get_page_digests(pages: SearchPages, lang_dir: Path, digests: Mapping[str, s
         entry = recorded.get(url)
         fingerprint = fingerprints.get(url)
         found[url] = entry[1] if fingerprint and entry and entry[0] == fingerprint else get_page_digest(pages[url])
+    save_page_digests(lang_dir, fingerprints, found)
+    return found
+
+
+def save_page_digests(lang_dir: Path, fingerprints: Mapping[str, str], found: Mapping[str, str]) -> None:
     record = {url: [fingerprint, found[url]] for url, fingerprint in fingerprints.items()}
     write_if_changed(lang_dir / PAGES_FILE, get_json_bytes(record))
-    return found
 
 
 def write_search_indexes(
@@ -703,14 +713,22 @@ def index_language(pages: SearchPages, lang_dir: Path, incremental: bool, digest
     its bundle was up to date."""
     lang = pages.lang
     lang_dir.mkdir(parents=True, exist_ok=True)
-    page_digests = get_page_digests(pages, lang_dir, digests)
     places = get_page_shards(pages.corpus, pages)
     old = load_search_state(lang_dir)
-    new = get_delta(old, page_digests) if old else None
-    if old and new and is_up_to_date(old, new, places, incremental):
+    if old is None:
+        # Every shard indexed: each page's HTML made once, as its shard is, and its digest
+        # taken from that.
+        (lang_dir / STATE_FILE).unlink(missing_ok=True)
+        new, indexed = index_language_fully(pages, {}, places, lang, lang_dir, None)
+        save_page_digests(lang_dir, pages.fingerprint(digests), {url: entry[0] for url, entry in new.main.items()})
+        save_search_state(lang_dir, new)
+        return indexed
+    page_digests = get_page_digests(pages, lang_dir, digests)
+    new = get_delta(old, page_digests)
+    if is_up_to_date(old, new, places, incremental):
         return None
     (lang_dir / STATE_FILE).unlink(missing_ok=True)  # until the bundle matches it again
-    if old and new and incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
+    if incremental and len(new.delta) + len(new.removed) <= get_delta_max(len(pages)):
         index_language_delta(pages, lang, lang_dir, old, new)
         indexed = len(new.delta)
     else:
