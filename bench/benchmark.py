@@ -59,8 +59,10 @@ from generator.read.content import find_resolution_dirs, load_content  # noqa: E
 from generator.site.projects import run_site_builds, write_language_configs  # noqa: E402
 from generator.site_folder import get_build_dir  # noqa: E402
 
-QUERIES = {"en": ("rights", "torture"), "fr": ("liberté", "prisonniers")}
-"""A common word (in most texts) for the first query, a rarer one for the second."""
+QUERIES = {"en": ("rights", "prisoners", "torture"), "fr": ("liberté", "prisonniers", "torture")}
+"""A common word (in most texts) for the first query, a rarer one for the second, and one
+no synthetic text has for the third ("torture": the second query of runs before
+2026-12-02's fourth round, whose "first hits" were then "no results")."""
 
 SMALL, LARGE = 2_000, 20_000
 """The two sizes issue 16 sets targets at."""
@@ -239,8 +241,8 @@ def measure(size: int, work_dir: Path, seed: int, browser: bool) -> Measures:
     if browser:
         print(f"N={size}: first query in Chromium", file=sys.stderr)
         page = f"resolutions/{corpus.documents[0].slug}/"
-        for lang, (query, second) in QUERIES.items():
-            measures.queries[lang] = measure_first_query(site_dir, lang, page, query, second)
+        for lang, (query, second, absent) in QUERIES.items():
+            measures.queries[lang] = measure_first_query(site_dir, lang, page, query, second, absent_query=absent)
 
     print(f"N={size}: incremental build after editing one text", file=sys.stderr)
     # Restore the configs the benchmark's by-language builds pointed elsewhere.
@@ -309,6 +311,9 @@ def format_report(results: list[Measures]) -> str:
             second = QUERIES[lang][1]
             row(f"next search '{second}' ({lang}): ms to the first hits", [f"{m.queries[lang].warm_ms:.0f}" for m in results])
             row(f"next search '{second}' ({lang}): ms to the complete list", [f"{m.queries[lang].warm_complete_ms:.0f}" for m in results])
+            absent = QUERIES[lang][2]
+            row(f"then '{absent}', in no text ({lang}): ms to \"no results\" (every shard)",
+                [f"{m.queries[lang].absent_ms:.0f}" if m.queries[lang].absent_ms is not None else "-" for m in results])
             row(f"first search ({lang}): first hit", [m.queries[lang].first_hit for m in results])
     row("incremental build after editing one text (s)", [f"{m.incremental_s:.1f}" for m in results])
     row("incremental / full build", [f"{m.incremental_s / m.full_build_s:.1%}" for m in results])

@@ -53,6 +53,9 @@ class QueryCost:
     debounce included), or to "no results", which only every shard can tell."""
     warm_complete_ms: float
     """The second query, from the keystroke to the complete list (every shard searched)."""
+    absent_ms: float | None
+    """A third query once loaded, of a word no text has: from the keystroke to "no
+    results", which only every shard can tell (None: not asked)."""
     hits: int
     first_hit: str
     first_href: str
@@ -105,9 +108,10 @@ def sent_size(path: str, body: bytes) -> int:
 
 
 def measure_first_query(
-    site_dir: Path, lang: str, page: str, query: str, second_query: str, browser=None
+    site_dir: Path, lang: str, page: str, query: str, second_query: str, browser=None, absent_query: str | None = None
 ) -> QueryCost:
-    """Open ``page`` (relative to the language root), search ``query``, then ``second_query``.
+    """Open ``page`` (relative to the language root), search ``query``, then ``second_query``
+    (then ``absent_query``, a word no text has).
 
     ``browser``: a Playwright browser to use (the tests share one); else one is launched.
     """
@@ -119,7 +123,7 @@ def measure_first_query(
                 executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
             )
             try:
-                return measure_first_query(site_dir, lang, page, query, second_query, own_browser)
+                return measure_first_query(site_dir, lang, page, query, second_query, own_browser, absent_query)
             finally:
                 own_browser.close()
 
@@ -156,13 +160,15 @@ def measure_first_query(
             # Once loaded: the next query's times, from keystroke to the first hits and to
             # the complete list.
             warm = tab.evaluate(TIMED_SEARCH, second_query)
+            absent = tab.evaluate(TIMED_SEARCH, absent_query) if absent_query else None
         finally:
             context.close()
             server.shutdown()
     return QueryCost(
         query=query, requests=len(sizes), bytes_sent=sum(s for s, _ in sizes), bytes_raw=sum(r for _, r in sizes),
         cold_ms=cold["first"], complete_ms=cold["complete"], first_requests=len(first_sizes),
-        first_bytes_sent=sum(first_sizes), warm_ms=warm["first"], warm_complete_ms=warm["complete"], hits=hits,
+        first_bytes_sent=sum(first_sizes), warm_ms=warm["first"], warm_complete_ms=warm["complete"],
+        absent_ms=absent["first"] if absent else None, hits=hits,
         first_hit=first_hit, first_href=first_href or "",
     )
 

@@ -493,19 +493,11 @@
     window.clearTimeout(timer);
     var query = input.value.trim();
     if (query) {
-      // The newest shard's only: the older shards' chunks, fetched at once, would keep
-      // the worker from the first hits (a frequent word's first hits at 20,000 texts:
-      // 2.3 s with them, bench/RESULTS.md).
-      // Once every shard is loaded (an earlier query), their chunks too, after the newest's.
-      loadPagefind().then(function (loaded) {
-        return loaded.first.preload(query).then(function () {
-          // With the sample bucket's filter, which a prefix's check may need (see prefixWords).
-          if (loaded.all && loaded.ready) {
-            var filters = withFilter(activeFilters(), SAMPLE, SAMPLE_BUCKET);
-            return loaded.all.then(function (all) { return all.preload(query, { filters: filters }); });
-          }
-        });
-      }).catch(function () {});
+      // The newest shard's only, even once every shard is loaded: the older shards' chunks,
+      // fetched at once, keep the worker from the first hits (a frequent word's first hits
+      // at 20,000 texts: 2.3 s with them, cold; a rarer word's, once loaded, twice as long:
+      // bench/RESULTS.md). Every shard's chunks come with its search, after the first hits.
+      loadPagefind().then(function (loaded) { return loaded.first.preload(query); }).catch(function () {});
     }
     timer = window.setTimeout(search, TYPING_PAUSE_MS);
   });
