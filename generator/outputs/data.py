@@ -128,7 +128,7 @@ def update_lines(context: OutputContext, store: Store, lang: str, fingerprints: 
             if not context.incremental and hashlib.sha256(line).hexdigest() != entry[3]:
                 line = b""
         if not line:
-            data = (store.folder / get_text_data_path(document.slug)).read_bytes()
+            data = store.get_file(get_text_data_path(document.slug)).read_bytes()
             line = gzip.compress(data + b"\n", GZIP_LEVEL, mtime=0)
         index[document.slug] = (offset, len(line), fingerprint, hashlib.sha256(line).hexdigest())
         lines.append(line)
