@@ -7,6 +7,7 @@ reading back the JSON records a build keeps, where an unreadable one is an absen
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -60,22 +61,31 @@ def write_if_changed(path: Path, data: bytes, mode: int | None = None) -> bool:
     return True
 
 
-def create_file(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` if there is no file there (else False, nothing written).
+def create_file(path: Path | str, data: bytes, mode: int | None = None) -> bool:
+    """Write ``data`` to ``path`` if there is no file there (else False, nothing written);
+    ``mode``: the new file's.
 
     Straight into the file, not through a temporary one: there is no old file for a
     reader to see, and one file is made instead of two and a rename. A write that fails
-    (a full disk) leaves no file behind.
+    (a full disk) leaves no file behind. By the descriptor alone (no file object, no
+    second look-up of the path for its mode): a build makes tens of thousands of files.
     """
     try:
-        stream = open(path, "xb")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     except FileExistsError:
         return False
     try:
-        with stream:
-            stream.write(data)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if mode is not None:
+                os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
     except BaseException:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(path)
         raise
     return True
 

@@ -117,7 +117,7 @@ def write_outputs(context: OutputContext, site_dir: Path, outputs: tuple[Output,
             # the outputs are 130,000 files).
             if context.incremental and isinstance(file, Path) and is_same_file(file, f"{site}/{path}"):
                 continue
-            if install_file(file, site_dir / path):
+            if install_file(file, f"{site}/{path}"):
                 written.append(path)
     made = set(current)
     for path in sorted(set(previous) - made, reverse=True):
@@ -144,33 +144,36 @@ def is_site_path(entry: object) -> bool:
     return all(part not in ("", ".", "..") for part in entry.split("/"))
 
 
-def install_file(file: SiteFile, destination: Path) -> bool:
+def install_file(file: SiteFile, destination: Path | str) -> bool:
     """Make ``destination`` hold ``file``, touching nothing when it does already; True if written."""
     if isinstance(file, bytes):
+        destination = Path(destination)
         destination.parent.mkdir(parents=True, exist_ok=True)
         return write_if_changed(destination, file, SITE_FILE_MODE)
     return link_or_copy(file, destination)
 
 
-def link_or_copy(source: Path, destination: Path) -> bool:
+def link_or_copy(source: Path, destination: Path | str) -> bool:
     """Make ``destination`` a hard link to ``source`` (a copy where links cannot be made),
     unless it holds the same bytes already. True if written.
 
     Every file of the site is replaced by a rename, never written in place, so the two
-    names of a linked file never see each other's changes.
+    names of a linked file never see each other's changes. ``destination`` may be a
+    string: most files of a site are linked at the first try, with no Path made.
     """
     try:
         try:
             os.link(source, destination)  # a new file: most files of a new site, nothing to read
         except FileNotFoundError:  # its folder first (made only then: most exist already)
-            destination.parent.mkdir(parents=True, exist_ok=True)
+            Path(destination).parent.mkdir(parents=True, exist_ok=True)
             os.link(source, destination)
         return True
     except FileExistsError:
         if is_same_file(source, destination):  # linked by the last build: nothing to do
             return False
     except OSError:  # links not possible here: the careful way below
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        Path(destination).parent.mkdir(parents=True, exist_ok=True)
+    destination = Path(destination)
     data = source.read_bytes()
     if holds_bytes(destination, data):
         return False

@@ -82,16 +82,29 @@ def prepare_language(context: OutputContext, lang: str) -> int:
     """Make the files of every version in ``lang`` whose fingerprint changed, and its
     lines of the dump; how many versions were made or removed."""
     fingerprints = get_fingerprints(context, lang)
+    made_lines: dict[str, bytes] = {}
+
+    def make(document: Document) -> dict[str, bytes]:
+        """The version's files, and its line of the dump while its JSON is at hand."""
+        files = make_version_files(context, document, lang)
+        made_lines[document.slug] = get_line(files[get_text_data_path(document.slug)])
+        return files
+
     works = (
-        Work(document.slug, fingerprints.get(document.slug), functools.partial(make_version_files, context, document, lang))
+        Work(document.slug, fingerprints.get(document.slug), functools.partial(make, document))
         for document in iter_versions(context.corpus, lang)
     )
     store = Store(context, STORE, lang)
     # A full build checks the bytes of what it keeps; an incremental one (the author's,
     # in a build folder it made) that the files are there.
     changes = store.update(works, verify=not context.incremental)
-    update_lines(context, store, lang, fingerprints)
+    update_lines(context, store, lang, fingerprints, made_lines)
     return changes
+
+
+def get_line(data: bytes) -> bytes:
+    """A version's line of the dump, of its JSON: a gzip member of its own."""
+    return gzip.compress(data + b"\n", GZIP_LEVEL, mtime=0)
 
 
 def load_lines_index(path: Path) -> dict[str, tuple[int, int, str | None, str]]:
@@ -110,10 +123,12 @@ def load_lines_index(path: Path) -> dict[str, tuple[int, int, str | None, str]]:
     }
 
 
-def update_lines(context: OutputContext, store: Store, lang: str, fingerprints: Mapping[str, str]) -> None:
+def update_lines(
+    context: OutputContext, store: Store, lang: str, fingerprints: Mapping[str, str], made: Mapping[str, bytes]
+) -> None:
     """Each version's line of the dump, gzipped on its own, all in one file by slug; a
     line whose version kept its fingerprint is taken as it was (in a full build, if its
-    bytes are those recorded)."""
+    bytes are those recorded); ``made``: by slug, the lines of the versions just made."""
     index_path, lines_path = store.folder / LINES_INDEX, store.folder / LINES
     previous = load_lines_index(index_path)
     old_lines = lines_path.read_bytes() if previous and lines_path.is_file() else b""
@@ -122,14 +137,13 @@ def update_lines(context: OutputContext, store: Store, lang: str, fingerprints: 
     for document in sorted(iter_versions(context.corpus, lang), key=lambda d: d.slug):
         fingerprint = fingerprints.get(document.slug)
         entry = previous.get(document.slug)
-        line = b""
-        if fingerprint is not None and entry is not None and entry[2] == fingerprint and entry[0] + entry[1] <= len(old_lines):
+        line = made.get(document.slug, b"")
+        if not line and fingerprint is not None and entry is not None and entry[2] == fingerprint and entry[0] + entry[1] <= len(old_lines):
             line = old_lines[entry[0] : entry[0] + entry[1]]
             if not context.incremental and hashlib.sha256(line).hexdigest() != entry[3]:
                 line = b""
         if not line:
-            data = (store.folder / get_text_data_path(document.slug)).read_bytes()
-            line = gzip.compress(data + b"\n", GZIP_LEVEL, mtime=0)
+            line = get_line(store.get_file(get_text_data_path(document.slug)).read_bytes())
         index[document.slug] = (offset, len(line), fingerprint, hashlib.sha256(line).hexdigest())
         lines.append(line)
         offset += len(line)

@@ -39,6 +39,10 @@ FEEDGEN_VERSION = importlib.metadata.version("feedgen")
 FEED_SIZE = 50
 """How many texts a feed holds, newest first."""
 FEED_TYPE = "application/atom+xml"
+FEED_END = b"\n</feed>\n"
+"""How feedgen's pretty-printed feed ends, after its last element."""
+ENTRY_START = b"\n  <entry>\n"
+"""Where an entry begins in it (an entry's text is escaped: no ``<entry>`` inside)."""
 ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/resolutions-site-generator/atom-ids")
 """Of the UUIDs that stand for an entry's id where the site's URL is not known."""
 
@@ -86,6 +90,8 @@ class FeedWriter:
         self.lang = lang
         self.gettext = get_gettext(lang)
         self.site_name = get_site_name(context.corpus.settings, lang)
+        self.entries: dict[str, dict[str, bytes]] = {}
+        """Base -> slug -> the text's entry, as written in feeds of that base."""
 
     def get_base(self, feed_path: str) -> str:
         """What a path inside the language's site folder is prefixed with in the feed at
@@ -101,7 +107,8 @@ class FeedWriter:
         return uuid.uuid5(ID_NAMESPACE, f"{self.lang}/{path}").urn
 
     def make_feed(self, about: Feed) -> dict[str, bytes]:
-        """The feed file ``about`` says."""
+        """The feed file ``about`` says: its head made by feedgen without the entries,
+        then each entry as feedgen wrote it in a feed of the same base (``get_entries``)."""
         feed = FeedGenerator()
         feed.id(self.get_id(about.path))
         feed.title(xml_text(about.title))
@@ -112,9 +119,33 @@ class FeedWriter:
         feed.link(href=base + about.path, rel="self", type=FEED_TYPE)
         feed.link(href=base + about.page if base or about.page else "./", rel="alternate", type="text/html")
         feed.updated(max((get_text_date(d) for d in about.documents), default=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)))
-        for document in about.documents:
-            self.add_entry(feed, base, document)
-        return {about.path: feed.atom_str(pretty=True)}
+        head = feed.atom_str(pretty=True)
+        if not head.endswith(FEED_END):
+            raise AssertionError(f"feedgen wrote a feed that does not end in {FEED_END!r}")
+        return {about.path: b"".join((head[: -len(FEED_END)], *self.get_entries(base, about.documents), FEED_END))}
+
+    def get_entries(self, base: str, documents: Sequence[Document]) -> list[bytes]:
+        """The entries of ``documents`` in a feed whose links start with ``base``, as
+        feedgen writes them there (indented, one line an element).
+
+        A text is in many feeds (the newest texts', each author's, each tag's) and its
+        entry is the same in all of those of one base: feedgen writes it once, in a feed
+        of the entries not written yet, which is then cut at each entry."""
+        entries = self.entries.setdefault(base, {})
+        missing = list({document.slug: document for document in documents if document.slug not in entries}.values())
+        if missing:
+            feed = FeedGenerator()
+            feed.id(self.get_id(""))
+            feed.title("entries")
+            feed.updated(datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC))
+            for document in missing:
+                self.add_entry(feed, base, document)
+            parts = feed.atom_str(pretty=True).removesuffix(FEED_END).split(ENTRY_START)[1:]
+            if len(parts) != len(missing):
+                raise AssertionError(f"feedgen wrote {len(parts)} entries of {len(missing)}")
+            for document, part in zip(missing, parts, strict=True):
+                entries[document.slug] = ENTRY_START + part
+        return [entries[document.slug] for document in documents]
 
     def add_entry(self, feed: FeedGenerator, base: str, document: Document) -> None:
         """The entry of one text: its page, dated by the text, with its authors and tags.

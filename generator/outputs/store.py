@@ -3,8 +3,11 @@ a text's data, its Akoma Ntoso document, the feeds.
 
 Each piece of work (a text in a language, a feed) has a key, a fingerprint of what its
 files are made of, and a function that makes them. The store
-(``site.build/outputs/<name>/<lang>/``) keeps the files and, in ``manifest.json``, each
-key's fingerprint, paths and the digests of their bytes. Every build makes only the
+(``site.build/outputs/<name>/<lang>/``) keeps the files and, in ``stored.json``, each
+key's fingerprint, paths and the digests of their bytes. A file is kept under a name
+made of a digest of its path, in one of a few folders (``get_stored_name``), not in a
+folder of its own as in the site: a new folder costs the file system more than the
+files in it (a text's two files came with one). Every build makes only the
 files whose fingerprint changed, or that are missing; a full build (the one deployed,
 whose build folder a CI runner may have restored from a cache) also reads each kept file
 and makes it again unless its bytes are those recorded: a record is never trusted
@@ -22,6 +25,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +36,19 @@ from generator.outputs import OutputContext, is_site_path, remove_site_file
 from generator.processes import BackgroundTask
 from generator.read import parallel
 
-MANIFEST = "manifest.json"
+MANIFEST = "stored.json"
+OLD_MANIFEST = "manifest.json"
+"""The record of a store that kept each file at its path in the site: one found, the
+store is emptied (its files are made again, in their new places)."""
+FOLDERS = 16
+"""How many folders a store keeps its files in."""
+
+
+def get_stored_name(path: str) -> str:
+    """Where a store keeps the file of ``path`` (in the site): named by a digest of the
+    path (a path can be as long as a site allows, a name not), in one of :data:`FOLDERS`."""
+    name = hashlib.sha256(path.encode("utf-8")).hexdigest()
+    return f"{int(name[:8], 16) % FOLDERS:02d}/{name}"
 
 
 @dataclass(frozen=True)
@@ -51,7 +67,8 @@ class Store:
 
     def __init__(self, context: OutputContext, name: str, lang: str):
         self.folder = context.build_dir / "outputs" / name / lang
-        self.folders: set[Path] = set()
+        self.root = str(self.folder)
+        self.folders: set[str] = set()
         """Folders known to exist."""
 
     def load_manifest(self) -> dict[str, tuple[str | None, dict[str, str]]]:
@@ -77,6 +94,8 @@ class Store:
         not the recorded one (or whose files are missing, or with ``verify`` do not hold
         the bytes recorded). Removes the files of works no longer done. Returns how many
         works were made or removed."""
+        if (self.folder / OLD_MANIFEST).exists():
+            shutil.rmtree(self.folder)
         previous = self.load_manifest()
         # Until the files are made the record vouches for none of them: a build stopped
         # half-way makes them all again.
@@ -98,17 +117,17 @@ class Store:
             made += 1
         kept = {path for _, paths in manifest.values() for path in paths}
         for path in sorted({path for _, paths in previous.values() for path in paths} - kept, reverse=True):
-            remove_site_file(self.folder, path)
+            remove_site_file(self.folder, get_stored_name(path))
         write_file_atomically(self.folder / MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
         return made + len(previous.keys() - manifest.keys())
 
     def holds(self, digests: Mapping[str, str], verify: bool) -> bool:
         """Whether the files recorded are there (with ``verify``: with the bytes recorded)."""
         if not verify:
-            return all((self.folder / path).is_file() for path in digests)
+            return all(os.path.isfile(self.get_file(path)) for path in digests)
         for path, sha in digests.items():
             try:
-                if hashlib.sha256((self.folder / path).read_bytes()).hexdigest() != sha:
+                if hashlib.sha256(self.get_file(path).read_bytes()).hexdigest() != sha:
                     return False
             except OSError:
                 return False
@@ -117,18 +136,21 @@ class Store:
     def write(self, path: str, data: bytes) -> None:
         """A new file straight into its place, a changed one by a rename (a site may link
         the old one); an unchanged one is left as it is."""
-        target = self.folder / path
-        if target.parent not in self.folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.folders.add(target.parent)
-        if create_file(target, data):
-            target.chmod(SITE_FILE_MODE)
-        else:
-            write_if_changed(target, data, SITE_FILE_MODE)
+        target = f"{self.root}/{get_stored_name(path)}"
+        folder = target.rpartition("/")[0]
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        if not create_file(target, data, SITE_FILE_MODE):
+            write_if_changed(Path(target), data, SITE_FILE_MODE)
+
+    def get_file(self, path: str) -> Path:
+        """The stored file of ``path``."""
+        return self.folder / get_stored_name(path)
 
     def get_files(self) -> dict[str, Path]:
         """Path -> stored file, of every work recorded."""
-        return {path: self.folder / path for _, paths in self.load_manifest().values() for path in paths}
+        return {path: self.get_file(path) for _, paths in self.load_manifest().values() for path in paths}
 
 
 def prepare_languages(function: Callable[[OutputContext, str], int], context: OutputContext) -> dict[str, int]:

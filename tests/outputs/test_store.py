@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.outputs import OutputContext
 from generator.outputs.data import LINES, get_dump_path, prepare_data
-from generator.outputs.store import MANIFEST, Store, Work
+from generator.outputs.store import FOLDERS, MANIFEST, OLD_MANIFEST, Store, Work
 from tests.factories import make_sample_corpus
 
 
@@ -38,25 +38,45 @@ def test_a_build_with_the_store_kept_makes_only_what_changed(tmp_path):
     store = make_store(tmp_path)
     assert run(store, {"a": "1", "b": "1"}) == ["a", "b"]
     assert run(store, {"a": "1", "b": "2"}) == ["b"]
-    assert (store.folder / "b" / "file.txt").read_bytes() == b"2"
+    assert store.get_file("b/file.txt").read_bytes() == b"2"
     assert run(store, {"a": "1"}) == []
-    assert not (store.folder / "b").exists()  # a work no longer done: its files removed
+    assert not store.get_file("b/file.txt").exists()  # a work no longer done: its files removed
     assert sorted(store.get_files()) == ["a/file.txt"]
 
 
 def test_a_full_build_makes_again_a_kept_file_whose_bytes_changed(tmp_path):
     store = make_store(tmp_path)
     run(store, {"a": "1", "b": "1"})
-    (store.folder / "a" / "file.txt").write_bytes(b"tampered")
-    (store.folder / "b" / "file.txt").unlink()
+    store.get_file("a/file.txt").write_bytes(b"tampered")
+    store.get_file("b/file.txt").unlink()
     assert run(store, {"a": "1", "b": "1"}) == ["a", "b"]
-    assert (store.folder / "a" / "file.txt").read_bytes() == b"1"
+    assert store.get_file("a/file.txt").read_bytes() == b"1"
+
+
+def test_the_files_are_kept_in_a_few_folders_whatever_their_paths(tmp_path):
+    store = make_store(tmp_path)
+    run(store, {f"text-{n}": "1" for n in range(100)} | {"x" * 250: "1"})
+    folders = {path.name for path in store.folder.iterdir() if path.is_dir()}
+    assert 1 < len(folders) <= FOLDERS
+    assert store.get_file("text-7/file.txt").read_bytes() == b"1"
+    assert store.get_file("x" * 250 + "/file.txt").read_bytes() == b"1"  # a path longer than a name may be
+
+
+def test_a_store_of_files_kept_at_their_paths_is_emptied_and_made_again(tmp_path):
+    store = make_store(tmp_path)
+    (store.folder / "a").mkdir(parents=True)
+    (store.folder / "a" / "file.txt").write_bytes(b"1")
+    (store.folder / OLD_MANIFEST).write_text(json.dumps({"a": ["1", {"a/file.txt": "0" * 64}]}))
+    assert run(store, {"a": "1"}) == ["a"]
+    assert sorted(path.name for path in store.folder.iterdir() if not path.is_dir()) == [MANIFEST]
+    assert not (store.folder / "a").exists()
+    assert sorted(store.get_files()) == ["a/file.txt"]
 
 
 def test_an_incremental_build_trusts_the_files_it_made(tmp_path):
     store = make_store(tmp_path)
     run(store, {"a": "1"})
-    (store.folder / "a" / "file.txt").write_bytes(b"edited")
+    store.get_file("a/file.txt").write_bytes(b"edited")
     assert run(store, {"a": "1"}, verify=False) == []
 
 

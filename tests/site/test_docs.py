@@ -48,22 +48,13 @@ def test_a_changed_page_is_replaced_not_rewritten_in_place(tmp_path):
 def test_a_page_that_fails_half_way_leaves_no_file(tmp_path, monkeypatch):
     docs = tmp_path / "docs"
 
-    class FullDisk:
-        def __init__(self, stream):
-            self.stream = stream
+    real_write = os.write
 
-        def __enter__(self):
-            return self
+    def write_on_a_full_disk(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[:3]))
+        raise OSError(28, "No space left on device")
 
-        def __exit__(self, *exc):
-            self.stream.close()
-
-        def write(self, data):
-            self.stream.write(data[:3])
-            raise OSError(28, "No space left on device")
-
-    real_open = open
-    monkeypatch.setattr("builtins.open", lambda *args, **kwargs: FullDisk(real_open(*args, **kwargs)))
+    monkeypatch.setattr(os, "write", write_on_a_full_disk)
     with pytest.raises(OSError, match="No space left"):
         write_pages({"index.md": "a page\n"}, docs)
     assert not list(docs.rglob("*.md"))
