@@ -105,7 +105,8 @@ class Store:
     def holds(self, digests: Mapping[str, str], verify: bool) -> bool:
         """Whether the files recorded are there (with ``verify``: with the bytes recorded)."""
         if not verify:
-            return all((self.folder / path).is_file() for path in digests)
+            folder = str(self.folder)  # strings: a Path a file cost seconds at 20,000 texts
+            return all(os.path.isfile(f"{folder}/{path}") for path in digests)
         for path, sha in digests.items():
             try:
                 if hashlib.sha256((self.folder / path).read_bytes()).hexdigest() != sha:
