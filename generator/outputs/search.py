@@ -703,7 +703,7 @@ def write_search_indexes(
     return indexed
 
 
-def get_search_files(context: OutputContext, lang: str | None) -> dict[str, Path]:
+def get_search_files(context: OutputContext, lang: str | None) -> dict[str, str]:
     """The language's bundle, as ``write_search_indexes`` left it in the build folder.
 
     The build indexes before MkDocs runs (MkDocs empties its site folder, and the search
@@ -712,13 +712,13 @@ def get_search_files(context: OutputContext, lang: str | None) -> dict[str, Path
     """
     bundle = context.build_dir / "search" / str(lang) / SEARCH_DIR
     files = {}
-    # os.walk: the kind of each entry from the listing, not a stat a file (tens of
-    # thousands of fragments at 20,000 texts)
+    # os.walk: the kind of each entry from the listing, not a stat a file; strings, not a
+    # Path a file (tens of thousands of fragments at 20,000 texts)
     for folder, _, names in os.walk(bundle):
         inside = os.path.relpath(folder, bundle).replace(os.sep, "/")
         prefix = f"{SEARCH_DIR}/" if inside == "." else f"{SEARCH_DIR}/{inside}/"
         for name in names:
-            files[prefix + name] = Path(folder, name)
+            files[prefix + name] = f"{folder}/{name}"
     return dict(sorted(files.items()))
 
 

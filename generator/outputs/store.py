@@ -127,9 +127,10 @@ class Store:
         else:
             write_if_changed(target, data, SITE_FILE_MODE)
 
-    def get_files(self) -> dict[str, Path]:
-        """Path -> stored file, of every work recorded."""
-        return {path: self.folder / path for _, paths in self.load_manifest().values() for path in paths}
+    def get_files(self) -> dict[str, str]:
+        """Path -> stored file (its path: strings, not a Path a file), of every work recorded."""
+        folder = str(self.folder)
+        return {path: f"{folder}/{path}" for _, paths in self.load_manifest().values() for path in paths}
 
 
 def prepare_languages(function: Callable[[OutputContext, str], int], context: OutputContext) -> dict[str, int]:
