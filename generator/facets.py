@@ -49,6 +49,18 @@ def get_tags(document: Document) -> Iterator[tuple[str, str]]:
 def get_author_slugs(corpus: Corpus, document: Document) -> tuple[str, ...]:
     """The person slugs of the people who answer for the text (its authors and responsible
     MEPs, in every version), in the order printed, each once."""
+    known = get_every_author_slugs(corpus).get(document.slug)
+    return known if known is not None and corpus.by_slug.get(document.slug) is document else find_author_slugs(corpus, document)
+
+
+@per_corpus
+def get_every_author_slugs(corpus: Corpus) -> Mapping[str, tuple[str, ...]]:
+    """Text slug -> ``get_author_slugs``, for every text at once: the search asks for
+    them page by page, in each language."""
+    return MappingProxyType({document.slug: find_author_slugs(corpus, document) for document in corpus.documents})
+
+
+def find_author_slugs(corpus: Corpus, document: Document) -> tuple[str, ...]:
     slugs: dict[str, None] = {}
     for code in LANGUAGES:
         version = document.versions.get(code)
@@ -108,12 +120,27 @@ def get_label(corpus: Corpus, listing: Listing, lang: str) -> str:
     often in the version that site shows; the tag as its texts write it most often."""
     if listing.kind == "years":
         return listing.key
-    names: Counter[str] = Counter()
-    for slug in listing.slugs:
-        document = corpus.by_slug[slug]
-        if listing.kind == "types":
-            names[document.version(lang).doc_type] += 1
-        else:
-            names.update(tag for key, tag in get_tags(document) if key == listing.key)
-    names.pop("", None)
-    return names.most_common(1)[0][0] if names else listing.key
+    return get_labels(corpus).get((listing.kind, listing.key, lang), listing.key)
+
+
+@per_corpus
+def get_labels(corpus: Corpus) -> Mapping[tuple[str, str, str], str]:
+    """(kind, key, language) -> the label of every type and tag listing (``get_label``),
+    in one pass over the texts: a pass over each listing's texts for each listing, in
+    each stage that names them (the listing pages, the search filters, the feeds), took
+    seconds at 20,000 texts. Of names printed as often, the first a text prints wins."""
+    counts: dict[tuple[str, str, str], Counter[str]] = {}
+    for document in corpus.documents:
+        type_key = get_type_key(document)
+        tags = list(get_tags(document))
+        for lang in LANGUAGES:
+            if type_key:
+                counts.setdefault(("types", type_key, lang), Counter())[document.version(lang).doc_type] += 1
+            for key, tag in tags:
+                counts.setdefault(("tags", key, lang), Counter())[tag] += 1
+    labels = {}
+    for place, names in counts.items():
+        names.pop("", None)
+        if names:
+            labels[place] = names.most_common(1)[0][0]
+    return MappingProxyType(labels)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -9,12 +10,21 @@ SURNAME_PARTICLES = frozenset("van von der den de del della di da du le la ten t
 """Lowercased inside a surname that follows the first name: "VAN DEN BERG Anna" -> "Anna van den Berg"."""
 
 
+NAMES_CACHED = 1 << 16
+"""Slugs and keys remembered: a corpus prints the same few thousand names and tags in
+every text, and linking and the listings ask for them hundreds of thousands of times."""
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=NAMES_CACHED)
 def slugify(text: str) -> str:
     """Lowercase ASCII words joined by hyphens: "Bündnis 90" -> "bundnis-90"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
 
 
+@functools.lru_cache(maxsize=NAMES_CACHED)
 def name_key(name: str) -> str:
     """A key under which the same person's name matches however it is printed:
     "SCHULZ Werner", "werner schulz" and "Wérner Schulz" all give "schulz werner"."""

@@ -52,7 +52,7 @@ from generator.site.frames import (
     save_frame_index,
     share_pages,
 )
-from generator.site.parts import PartsWriter, load_index
+from generator.site.parts import PartsWriter, Record, load_index
 from generator.site.projects import (
     NAV_PAGES,
     remove_mkdocs_not_found_pages,
@@ -286,11 +286,13 @@ def write_language_pages(
     kept: set[str],
     kept_frames: Mapping[str, str],
     candidates: set[str] | None = None,
+    records: dict[str, Record] | None = None,
 ) -> LanguageReport:
     """Write a language's pages, as they are rendered, where MkDocs and the frames take
     them (``generator.site.frames``); ``kept``: pages known to be right already
     (``kept_frames``: the frames of those that are framed); ``candidates``: every page
-    the build folder may hold, where known (``PageWriter.finish``)."""
+    the build folder may hold, where known (``PageWriter.finish``); ``records``: the
+    framed pages' records, where loaded already (``parts.load_index``)."""
     index_path = get_index_path(build_dir, lang)
     index_path.unlink(missing_ok=True)  # written again once the pages it names are
     shutil.rmtree(build_dir / OLD_PAGES_DIR / lang, ignore_errors=True)
@@ -298,7 +300,7 @@ def write_language_pages(
         (build_dir / OLD_PAGES_DIR).rmdir()
     built = PageWriter(build_dir / "docs" / lang)
     frames = dict(kept_frames)
-    with PartsWriter(get_parts_dir(build_dir, lang)) as framed:
+    with PartsWriter(get_parts_dir(build_dir, lang), records) as framed:
         for path, text, frame, parts in share_pages(pages, NAV_PAGES.values(), uses_frames()):
             if frame is None or parts is None:
                 built.write(path, text)
@@ -383,7 +385,7 @@ def write_changed_pages(
     fingerprints_path.unlink(missing_ok=True)
     rendered = iter_site(corpus, lang, [path for path in paths if path not in kept])
     kept_frames = {path: index[path] for path in kept if path in index}
-    report = write_language_pages(rendered, build_dir, lang, kept, kept_frames, candidates)
+    report = write_language_pages(rendered, build_dir, lang, kept, kept_frames, candidates, records)
     save_fingerprints(fingerprints_path, {**dict.fromkeys(paths, ""), **fingerprints})
     return report
 

@@ -27,8 +27,9 @@ from generator.fs import SITE_FILE_MODE, holds_bytes, write_file_atomically, wri
 from generator.languages import LANGUAGES
 from generator.model import Corpus
 
-SiteFile = bytes | Path
-"""What an output gives for one path: the bytes of the file, or a file to put there."""
+SiteFile = bytes | Path | str
+"""What an output gives for one path: the bytes of the file, or a file to put there (a
+Path, or its path as a string: no Path object for each of the many stored files)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def write_outputs(context: OutputContext, site_dir: Path, outputs: tuple[Output,
             # Most files of a site updated in place are the links the last build made:
             # known by two stats, without a Path or a failed link each (at 20,000 texts
             # the outputs are 130,000 files).
-            if context.incremental and isinstance(file, Path) and is_same_file(file, f"{site}/{path}"):
+            if context.incremental and not isinstance(file, bytes) and is_same_file(file, f"{site}/{path}"):
                 continue
             if install_file(file, f"{site}/{path}"):
                 written.append(path)
@@ -139,9 +140,12 @@ def load_manifest(path: Path) -> list[str]:
 
 def is_site_path(entry: object) -> bool:
     """A relative path inside the site (``en/sitemap.xml``): no ``..``, nothing absolute."""
-    if not isinstance(entry, str) or not entry or entry.startswith("/") or "\0" in entry:
+    if not isinstance(entry, str) or "\0" in entry:
         return False
-    return all(part not in ("", ".", "..") for part in entry.split("/"))
+    # No part empty, "." or "..": one test a part, by substrings (a build checks the
+    # hundreds of thousands of paths its records name)
+    wrapped = f"/{entry}/"
+    return "//" not in wrapped and "/./" not in wrapped and "/../" not in wrapped
 
 
 def install_file(file: SiteFile, destination: Path | str) -> bool:
@@ -150,7 +154,7 @@ def install_file(file: SiteFile, destination: Path | str) -> bool:
         destination = Path(destination)
         destination.parent.mkdir(parents=True, exist_ok=True)
         return write_if_changed(destination, file, SITE_FILE_MODE)
-    return link_or_copy(file, destination)
+    return link_or_copy(Path(file), destination)
 
 
 def link_or_copy(source: Path, destination: Path | str) -> bool:
@@ -189,7 +193,7 @@ def link_or_copy(source: Path, destination: Path | str) -> bool:
     return True
 
 
-def is_same_file(source: Path, destination: Path | str) -> bool:
+def is_same_file(source: Path | str, destination: Path | str) -> bool:
     """Whether ``destination`` is ``source`` (a hard link to it)."""
     try:
         return os.path.samestat(os.stat(source), os.stat(destination, follow_symlinks=False))

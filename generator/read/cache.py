@@ -235,21 +235,23 @@ def update_cache(
 @dataclass(frozen=True)
 class MetaFile:
     version: str
-    entries: dict[str, tuple[str, Meta]]
+    entries: dict[str, tuple[str, tuple[int, ...], Meta]]
+    """Path -> the digest of its bytes, its stat key (empty when it had just changed), its Meta."""
 
 
 _meta_decoder = msgspec.json.Decoder(MetaFile)
 
 
 class MetaCache:
-    """The ``meta.yml`` read (path -> digest of its bytes, Meta): reading one with the
-    YAML loader took longer than parsing its text (bench/RESULTS.md). A file whose
-    bytes have the digest cached is not read as YAML again."""
+    """The ``meta.yml`` read (path -> digest of its bytes, stat key, Meta): reading one
+    with the YAML loader took longer than parsing its text (bench/RESULTS.md). A file
+    whose bytes have the digest cached is not read as YAML again; in an incremental
+    build, one whose stat key is the cached one is not read at all (as the texts)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.cached: dict[str, tuple[str, Meta]] = {}
-        self.read: dict[str, tuple[str, Meta]] = {}
+        self.cached: dict[str, tuple[str, tuple[int, ...], Meta]] = {}
+        self.read: dict[str, tuple[str, tuple[int, ...], Meta]] = {}
         if path is None:
             return
         try:
@@ -262,14 +264,24 @@ class MetaCache:
         if data.version == get_code_version():
             self.cached = data.entries
 
-    def get(self, raw: bytes, path: Path, parse: Callable[[bytes, Path], Meta]) -> Meta:
-        """The Meta of the bytes ``raw`` of ``path``: cached, or ``parse``d (its errors raised)."""
-        digest = hashlib.sha256(raw).hexdigest()
+    def get_unchanged(self, path: Path, stat_key: tuple[int, ...]) -> Meta | None:
+        """The Meta cached for ``path`` if its stat key is ``stat_key``; else None."""
         entry = self.cached.get(str(path))
-        if entry is None or entry[0] != digest:
-            entry = (digest, parse(raw, path))
+        if entry is None or not entry[1] or entry[1] != stat_key:
+            return None
         self.read[str(path)] = entry
-        return entry[1]
+        return entry[2]
+
+    def get(self, raw: bytes, path: Path, parse: Callable[[bytes, Path], Meta], stat_key: tuple[int, ...] = ()) -> Meta:
+        """The Meta of the bytes ``raw`` of ``path`` (whose stat key is ``stat_key``, when
+        known): cached, or ``parse``d (its errors raised)."""
+        digest = hashlib.sha256(raw).hexdigest()
+        if stat_key and max(stat_key[1:3]) >= time.time_ns() - RACY_SECONDS * 10**9:
+            stat_key = ()  # changed a moment ago: a change within the same tick would look alike
+        entry = self.cached.get(str(path))
+        meta = entry[2] if entry is not None and entry[0] == digest else parse(raw, path)
+        self.read[str(path)] = (digest, stat_key, meta)
+        return meta
 
     def save(self) -> None:
         """Save what was read, when it is not what the cache holds."""

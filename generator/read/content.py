@@ -21,7 +21,7 @@ from generator.languages import LANGUAGES, get_language
 from generator.model import Content, Diagnostic, Document, Meta, SkippedLine
 from generator.read.cache import MetaCache
 from generator.read.files import get_outside_error, is_inside, read_input_file
-from generator.read.parallel import ParsedText, parse_files
+from generator.read.parallel import ParsedText, get_stat_key, parse_files
 from generator.read.side_files import parse_meta, read_directory, read_meta, read_references
 from generator.read.site_settings import get_settings_files, read_site_settings
 
@@ -115,11 +115,20 @@ def get_document_digest(texts: Iterable[ParsedText], meta: Meta) -> str:
     return hashlib.sha256("\0".join([*(text.digest for text in texts), repr(meta)]).encode()).hexdigest()
 
 
-def read_meta_cached(path: Path, root: Path, metas: MetaCache) -> Meta:
-    """``read_meta``, from ``metas`` when its bytes are the ones cached."""
+def read_meta_cached(path: Path, root: Path, metas: MetaCache, trust_stat: bool = False) -> Meta:
+    """``read_meta``, from ``metas`` when its bytes are the ones cached (``trust_stat``:
+    when its stat is, without reading it)."""
+    if trust_stat:
+        try:
+            meta = metas.get_unchanged(path, get_stat_key(path))
+        except OSError:
+            meta = None
+        if meta is not None:
+            return meta
     if not os.path.lexists(path):
         return read_meta(path, root)
-    return metas.get(read_input_file(path, root)[0], path, parse_meta)
+    raw, info = read_input_file(path, root)
+    return metas.get(raw, path, parse_meta, get_stat_key(info))
 
 
 def load_content(
@@ -169,7 +178,7 @@ def load_content(
                     raise text.error
             if not texts:
                 raise InputError(f"expected {' or '.join(text_files.values())}", str(folder))
-            meta = read_meta_cached(folder / "meta.yml", root, metas) if "meta.yml" in names[slug] else Meta()
+            meta = read_meta_cached(folder / "meta.yml", root, metas, trust_stat) if "meta.yml" in names[slug] else Meta()
         except GeneratorError as error:
             if not keep_going:
                 raise

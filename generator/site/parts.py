@@ -168,9 +168,10 @@ class PartsWriter(Packs):
     COPY_BELOW = 0.5
     """A pack of which less than this share is still recorded is copied into the new one."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, previous: dict[str, Record] | None = None):
+        """``previous``: ``load_index(folder)``, where the caller has it already."""
         super().__init__(folder)
-        self.previous = load_index(folder)
+        self.previous = load_index(folder) if previous is None else previous
         used = {name for name, _, _ in self.previous.values()}
         remove_unnamed(folder, used)  # a stopped build's pack, files of older builds
         folder.mkdir(parents=True, exist_ok=True)
@@ -212,9 +213,8 @@ class PartsWriter(Packs):
             live[name] = live.get(name, 0) + length
         sizes = {name: os.stat(self.folder / name).st_size for name in live if name != self.name}
         copied = {name for name, size in sizes.items() if live[name] < self.COPY_BELOW * size}
-        for path, record in sorted(self.records.items(), key=lambda item: item[1][:2]):
-            if record[0] in copied:
-                self.records[path] = self.append(self.read(record))
+        for path, record in sorted(((p, r) for p, r in self.records.items() if r[0] in copied), key=lambda item: item[1][:2]):
+            self.records[path] = self.append(self.read(record))
         self.close()
         save_index(self.folder, self.records)
         remove_unnamed(self.folder, {name for name, _, _ in self.records.values()})

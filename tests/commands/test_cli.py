@@ -109,3 +109,37 @@ def test_materials_end_of_life_notice_is_in_the_build_log_once(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("Material for MkDocs reaches end of life") == 1
     assert "\x1b[" not in result.stderr  # the terminal's colour codes are not in the log
+
+
+EXIT_NOW = """
+import atexit, sys, threading, time
+from generator.cli import exit_now
+atexit.register(lambda: print("atexit ran", flush=True))
+if sys.argv[1] == "thread":
+    threading.Thread(target=time.sleep, args=(0.2,)).start()
+print("x" * 100_000)  # more than a pipe's buffer, left in sys.stdout's
+print("last line on stderr", file=sys.stderr)
+exit_now(int(sys.argv[2]))
+"""
+
+
+@pytest.mark.parametrize("status", [0, 1, 2])
+def test_a_finished_command_exits_at_once_its_output_whole_and_its_status_kept(status):
+    result = subprocess.run([sys.executable, "-c", EXIT_NOW, "alone", str(status)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == status
+    assert result.stdout == "x" * 100_000 + "\natexit ran\n"  # what is registered at exit runs, as in an orderly exit
+    assert result.stderr == "last line on stderr\n"
+
+
+def test_a_command_with_a_thread_still_running_exits_as_usual():
+    result = subprocess.run([sys.executable, "-c", EXIT_NOW, "thread", "1"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stdout == "x" * 100_000 + "\natexit ran\n"
+
+
+def test_a_build_ends_with_its_last_log_line_and_status(tmp_path):
+    """``python -m generator`` ends by ``exit_now``: the log's last line is there."""
+    command = [sys.executable, "-m", "generator", "build", "--content", str(ROOT / "content"), "--site-dir", str(tmp_path / "site")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.rstrip().splitlines()[-1].endswith(f"Site built in {tmp_path / 'site'}")

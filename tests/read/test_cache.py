@@ -277,3 +277,32 @@ def test_meta_files_are_read_again_only_when_their_bytes_change(tmp_path, monkey
         assert tags() == ("press",) and len(read) == 3
     assert "Meta cache" in caplog.text
     assert tags() == ("press",) and len(read) == 3
+
+
+def test_an_incremental_build_reads_a_meta_file_only_when_its_stat_changes(tmp_path, monkeypatch):
+    from generator.read import content as reading
+
+    folder = tmp_path / "content"
+    text_dir = folder / "resolutions" / "2012-03-01-text"
+    text_dir.mkdir(parents=True)
+    (text_dir / "en.txt").write_text(TEXT.format(n=1), encoding="utf-8")
+    meta = text_dir / "meta.yml"
+    meta.write_text("tags: [rights]\n", encoding="utf-8")
+    (folder / "meps.yml").write_text("[]\n", encoding="utf-8")
+    path = tmp_path / "cache" / "parsed.json"
+    opened = []
+    read_input_file = reading.read_input_file
+    monkeypatch.setattr(reading, "read_input_file", lambda file, root: opened.append(file) or read_input_file(file, root))
+
+    def tags():
+        return reading.load_content(folder, cache_path=path, trust_stat=True).documents[0].meta.tags
+
+    assert tags() == ("rights",) and opened == [meta]
+    assert tags() == ("rights",) and opened == [meta, meta], "just written: its stat is not trusted"
+    settle(monkeypatch)
+    assert tags() == ("rights",) and len(opened) == 3  # its stat key cached now
+    assert tags() == ("rights",) and len(opened) == 3, "known by its stat, not read"
+    assert reading.load_content(folder, cache_path=path).documents[0].meta.tags == ("rights",)
+    assert len(opened) == 4, "a full build reads every file"
+    meta.write_text("tags: [press]\n", encoding="utf-8")
+    assert tags() == ("press",) and len(opened) == 5
