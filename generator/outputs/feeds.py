@@ -106,9 +106,8 @@ class FeedWriter:
             return self.context.get_url(f"{self.lang}/{path}")
         return uuid.uuid5(ID_NAMESPACE, f"{self.lang}/{path}").urn
 
-    def make_feed(self, about: Feed) -> dict[str, bytes]:
-        """The feed file ``about`` says: its head made by feedgen without the entries,
-        then each entry as feedgen wrote it in a feed of the same base (``get_entries``)."""
+    def make_head(self, about: Feed) -> tuple[FeedGenerator, str]:
+        """The feed ``about`` says, without its entries, and the base of its links (``get_base``)."""
         feed = FeedGenerator()
         feed.id(self.get_id(about.path))
         feed.title(xml_text(about.title))
@@ -119,6 +118,13 @@ class FeedWriter:
         feed.link(href=base + about.path, rel="self", type=FEED_TYPE)
         feed.link(href=base + about.page if base or about.page else "./", rel="alternate", type="text/html")
         feed.updated(max((get_text_date(d) for d in about.documents), default=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)))
+        return feed, base
+
+    def make_feed(self, about: Feed) -> dict[str, bytes]:
+        """The feed file ``about`` says: its head made by feedgen without the entries
+        (``make_head``), then each entry as feedgen wrote it in a feed of the same base
+        (``get_entries``)."""
+        feed, base = self.make_head(about)
         head = feed.atom_str(pretty=True)
         if not head.endswith(FEED_END):
             raise AssertionError(f"feedgen wrote a feed that does not end in {FEED_END!r}")

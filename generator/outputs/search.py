@@ -695,16 +695,11 @@ def write_search_indexes(
     their HTML not made.
     """
     languages = list(languages)
-    # Made here, in this thread: what the languages' pages share is computed once.
-    pages = {lang: SearchPages(corpus, lang) for lang in languages}
-    for lang_pages in pages.values():
-        lang_pages.labels  # noqa: B018 - computed before the threads ask for it
-    in_threads = len(languages) > 1 and (os.cpu_count() or 1) > 1
     calls = [
-        functools.partial(index_language, pages[lang], Path(output_dir).resolve() / lang, incremental, digests or {})
+        functools.partial(index_language, SearchPages(corpus, lang), Path(output_dir).resolve() / lang, incremental, digests or {})
         for lang in languages
     ]
-    counts = processes.run_at_once(calls) if in_threads else [call() for call in calls]
+    counts = processes.run_at_once(calls) if (os.cpu_count() or 1) > 1 else [call() for call in calls]
     return {lang: count for lang, count in zip(languages, counts, strict=True) if count is not None}
 
 

@@ -147,7 +147,7 @@ class Store:
 
     def get_file(self, path: str) -> Path:
         """The stored file of ``path``."""
-        return self.folder / get_stored_name(path)
+        return Path(self.get_name(path))
 
     def get_name(self, path: str) -> str:
         """The stored file of ``path``, as a string."""

@@ -3,30 +3,19 @@ spliced into every feed that holds it gives the bytes feedgen writes for the who
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 import pytest
-from feedgen.feed import FeedGenerator
 
 from generator.outputs import OutputContext
-from generator.outputs.feeds import FEED_TYPE, FeedWriter, get_text_date
-from generator.outputs.xml_chars import xml_text
+from generator.outputs.feeds import FeedWriter
 from tests.factories import make_sample_corpus
 
 
 def make_whole_feed(writer: FeedWriter, about) -> bytes:
-    """The feed as feedgen writes it with every entry added to it."""
-    feed = FeedGenerator()
-    feed.id(writer.get_id(about.path))
-    feed.title(xml_text(about.title))
-    feed.subtitle(xml_text(about.subtitle))
-    feed.language(writer.lang)
-    feed.author(name=xml_text(writer.site_name))
-    base = writer.get_base(about.path)
-    feed.link(href=base + about.path, rel="self", type=FEED_TYPE)
-    feed.link(href=base + about.page if base or about.page else "./", rel="alternate", type="text/html")
-    feed.updated(max((get_text_date(d) for d in about.documents), default=datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)))
+    """The feed as feedgen writes it with every entry added to it (its head as the writer
+    makes it: what is under test is the entries spliced in)."""
+    feed, base = writer.make_head(about)
     for document in about.documents:
         writer.add_entry(feed, base, document)
     return feed.atom_str(pretty=True)
